@@ -1,0 +1,47 @@
+# Every target sets up what it needs on first use (virtual environment, npm packages, Chromium).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+PORT ?= 8000
+
+.PHONY: build validate test serve bench schemas lock clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+validate: $(STAMP)
+	$(PY) -m scripts.check $(ARGS)
+
+build: $(STAMP) $(NODE_STAMP)
+	$(PY) -m scripts.build $(ARGS)
+
+serve: $(STAMP) $(NODE_STAMP)
+	$(PY) -m scripts.serve --port $(PORT)
+
+test: $(STAMP) $(NODE_STAMP)
+	bash scripts/setup_chromium.sh
+	$(PY) -m pytest $(ARGS)
+
+bench: $(STAMP) $(NODE_STAMP)
+	bash scripts/setup_chromium.sh
+	$(PY) -m scripts.bench $(ARGS)
+
+schemas: $(STAMP)
+	$(PY) -m schemas.export
+
+lock:
+	rm -rf /tmp/brusano-lock && $(PYTHON) -m venv /tmp/brusano-lock
+	/tmp/brusano-lock/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned from requirements.in with pip freeze in a clean venv (Python 3.11). Regenerate: make lock"; \
+	  /tmp/brusano-lock/bin/pip freeze; } > requirements.txt
+
+clean:
+	rm -rf build $(VENV) node_modules

@@ -1,0 +1,1 @@
+"""Typed models of everything under content/, and their exported JSON Schemas."""

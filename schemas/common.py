@@ -1,0 +1,103 @@
+"""Building blocks shared by every content type."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+Language = Literal["fr", "nl"]
+"""A language the site is published in."""
+
+LANGUAGES: tuple[Language, ...] = ("fr", "nl")
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: unknown keys are errors, types are not coerced."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        use_attribute_docstrings=True,
+        frozen=True,
+    )
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError(
+            "empty_text", "this text is empty", {"fix": "write the text, or remove the field if it is optional"}
+        )
+    if value != value.strip():
+        raise PydanticCustomError(
+            "text_spaces",
+            "this text starts or ends with spaces",
+            {"fix": "remove the spaces before and after the text"},
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+"""A non-empty text without surrounding spaces."""
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
+"""An identifier made of lowercase letters, digits and single hyphens (`cpas-ixelles`)."""
+
+
+class LocalizedText(ContentModel):
+    """A text that readers see, in both languages."""
+
+    fr: Text
+    """French text."""
+    nl: Text
+    """Dutch text."""
+
+    def get(self, language: Language) -> str:
+        """Return the text in the given language."""
+        return self.fr if language == "fr" else self.nl
+
+
+class LocalizedTerms(ContentModel):
+    """Extra search words (synonyms, jargon, abbreviations) per language."""
+
+    fr: list[Text] = []
+    """French words or phrases that should find this item."""
+    nl: list[Text] = []
+    """Dutch words or phrases that should find this item."""
+
+    def get(self, language: Language) -> list[str]:
+        """Return the words in the given language."""
+        return self.fr if language == "fr" else self.nl
+
+
+def _check_web_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, flags=re.IGNORECASE):
+        raise PydanticCustomError(
+            "web_url",
+            "expected a web address starting with https:// or http:// but received '{value}'",
+            {"value": value, "fix": "write the full address, for example https://www.brusano.brussels"},
+        )
+    return value
+
+
+WebUrl = Annotated[str, AfterValidator(_check_web_url)]
+"""A web address (http or https only)."""
+
+
+def _check_not_future(value: date) -> date:
+    if value > date.today():
+        raise PydanticCustomError(
+            "future_date",
+            "the date {value} is in the future",
+            {"value": value.isoformat(), "fix": "write the date on which it was really done (YYYY-MM-DD)"},
+        )
+    return value
+
+
+PastDate = Annotated[date, AfterValidator(_check_not_future)]
+"""A date (YYYY-MM-DD) that is today or earlier."""

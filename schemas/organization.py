@@ -1,0 +1,308 @@
+"""A directory entry: one organisation with its locations and services (after HSDS 3.0)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Literal
+
+import phonenumbers
+from pydantic import AfterValidator, EmailStr, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from schemas.common import (
+    ContentModel,
+    LocalizedTerms,
+    LocalizedText,
+    PastDate,
+    Slug,
+    Text,
+    WebUrl,
+)
+
+Weekday = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
+"""A day of the week, as its two first letters in English."""
+
+WEEKDAYS: tuple[Weekday, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+def _parse_clock(value: str) -> str:
+    if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value):
+        raise PydanticCustomError(
+            "clock_time",
+            "expected a time as HH:MM (24 hours) but received '{value}'",
+            {"value": value, "fix": 'write the time with two digits each side, in quotes: "09:00", "17:30"'},
+        )
+    return value
+
+
+ClockTime = Annotated[str, AfterValidator(_parse_clock)]
+"""A time of day, "HH:MM" on 24 hours, Europe/Brussels time."""
+
+
+def clock_minutes(value: str) -> int:
+    """Return the minutes since midnight of an "HH:MM" time."""
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _check_phone(value: str) -> str:
+    try:
+        parsed = phonenumbers.parse(value, "BE")
+    except phonenumbers.NumberParseException as error:
+        raise PydanticCustomError(
+            "phone", "'{value}' is not a phone number", {"value": value, "fix": 'write it as "+32 2 123 45 67" or "02 123 45 67"'}
+        ) from error
+    if not phonenumbers.is_valid_number(parsed):
+        raise PydanticCustomError(
+            "phone",
+            "'{value}' is not a valid phone number (wrong number of digits or unknown prefix)",
+            {"value": value, "fix": "check the number against the organisation's website; Brussels numbers are 02 and 7 digits"},
+        )
+    return value
+
+
+PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
+"""A phone number, Belgian by default ("02 123 45 67") or international ("+32 ...")."""
+
+
+def _check_language_code(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value)
+    except (UnknownLocaleError, ValueError) as error:
+        raise PydanticCustomError(
+            "language_code",
+            "'{value}' is not a language code",
+            {"value": value, "fix": "use the two-letter ISO 639-1 code: fr, nl, en, de, ar, tr, es..."},
+        ) from error
+    if not re.fullmatch(r"[a-z]{2,3}", value):
+        raise PydanticCustomError(
+            "language_code",
+            "'{value}' is not a plain language code",
+            {"value": value, "fix": "use the two-letter ISO 639-1 code in lowercase: fr, nl, en..."},
+        )
+    return value
+
+
+LanguageCode = Annotated[str, AfterValidator(_check_language_code)]
+"""An ISO 639-1 language code (fr, nl, en, ar...)."""
+
+
+class Phone(ContentModel):
+    """A phone number with what it is for."""
+
+    number: PhoneNumber
+    """The number, as people dial it ("02 123 45 67")."""
+    label: LocalizedText | None = None
+    """What the number is for (reception, emergencies at night...)."""
+
+
+class Opening(ContentModel):
+    """One opening period on some weekdays."""
+
+    days: list[Weekday] = Field(min_length=1)
+    """Weekdays this period applies to: mo, tu, we, th, fr, sa, su."""
+    opens: ClockTime
+    """Opening time, "HH:MM"."""
+    closes: ClockTime
+    """Closing time, "HH:MM" (later than opens; "24:00" for midnight)."""
+
+    @model_validator(mode="after")
+    def _opens_before_closes(self) -> Opening:
+        if clock_minutes(self.opens) >= clock_minutes(self.closes):
+            raise PydanticCustomError(
+                "hours_order",
+                "opens at {opens} but closes at {closes}: the closing time must be later",
+                {"opens": self.opens, "closes": self.closes, "fix": "swap the two times, or split a night period at 24:00"},
+            )
+        return self
+
+
+class OpeningException(ContentModel):
+    """A day with other hours than usual (public holiday, closure)."""
+
+    date: date
+    """The day (YYYY-MM-DD)."""
+    closed: bool = False
+    """True when closed all day."""
+    opens: ClockTime | None = None
+    """Opening time that day, when not closed."""
+    closes: ClockTime | None = None
+    """Closing time that day, when not closed."""
+    note: LocalizedText | None = None
+    """Why the hours differ (public holiday...)."""
+
+    @model_validator(mode="after")
+    def _closed_or_hours(self) -> OpeningException:
+        has_hours = self.opens is not None and self.closes is not None
+        if self.closed == has_hours or (self.opens is None) != (self.closes is None):
+            raise PydanticCustomError(
+                "exception_hours",
+                "an exception is either closed: true, or has both opens and closes",
+                {"fix": "write closed: true for a closed day, or give opens and closes"},
+            )
+        if has_hours and clock_minutes(self.opens or "") >= clock_minutes(self.closes or ""):
+            raise PydanticCustomError(
+                "hours_order",
+                "opens at {opens} but closes at {closes}: the closing time must be later",
+                {"opens": self.opens, "closes": self.closes, "fix": "swap the two times"},
+            )
+        return self
+
+
+class OpeningHours(ContentModel):
+    """Regular weekly hours and their exceptions, in Europe/Brussels time."""
+
+    regular: list[Opening] = []
+    """Weekly periods. Two periods on one day must not overlap."""
+    exceptions: list[OpeningException] = []
+    """Days with other hours (holidays, closures)."""
+    note: LocalizedText | None = None
+    """Anything the table cannot say ("by appointment", "24/7 by phone")."""
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> OpeningHours:
+        for day in WEEKDAYS:
+            periods = sorted(
+                (clock_minutes(p.opens), clock_minutes(p.closes), p) for p in self.regular if day in p.days
+            )
+            for (_, first_end, first), (second_start, _, second) in zip(periods, periods[1:]):
+                if second_start < first_end:
+                    raise PydanticCustomError(
+                        "hours_overlap",
+                        "on {day} the period {a} overlaps the period {b}",
+                        {
+                            "day": day,
+                            "a": f"{first.opens}-{first.closes}",
+                            "b": f"{second.opens}-{second.closes}",
+                            "fix": "make one period end before the next one starts, or merge them",
+                        },
+                    )
+        return self
+
+
+class Address(ContentModel):
+    """A postal address in the Region; the street name is bilingual in Brussels."""
+
+    street: LocalizedText
+    """Street name in French and in Dutch, without the number."""
+    number: Text
+    """House number, with box if any ("12", "12 bte 3")."""
+    postcode: Annotated[str, Field(pattern=r"^1[0-2][0-9]{2}$")]
+    """Postcode (1000 to 1299), in quotes: "1050"."""
+    commune: int
+    """NIS code of the commune (21001 to 21019); see content/communes.csv."""
+
+
+REGION_BOUNDS = {"lat": (50.76, 50.92), "lon": (4.24, 4.48)}
+"""A box around the Brussels-Capital Region (WGS 84)."""
+
+
+class Coordinates(ContentModel):
+    """A point in WGS 84 degrees, inside the Region."""
+
+    lat: float
+    """Latitude, about 50.76 to 50.92 in the Region."""
+    lon: float
+    """Longitude, about 4.24 to 4.48 in the Region."""
+
+    @model_validator(mode="after")
+    def _inside_region(self) -> Coordinates:
+        (lat_min, lat_max), (lon_min, lon_max) = REGION_BOUNDS["lat"], REGION_BOUNDS["lon"]
+        if not (lat_min <= self.lat <= lat_max and lon_min <= self.lon <= lon_max):
+            raise PydanticCustomError(
+                "outside_region",
+                "the point {lat}, {lon} is outside the Brussels-Capital Region",
+                {"lat": self.lat, "lon": self.lon, "fix": "check that lat (about 50.8) and lon (about 4.35) are not swapped, or remove coordinates"},
+            )
+        return self
+
+
+Accessibility = Literal["full", "partial", "none", "unknown"]
+"""Wheelchair access: full, partial, none or unknown."""
+
+
+class Location(ContentModel):
+    """A place where the organisation receives people."""
+
+    id: Slug
+    """Identifier, unique within the organisation (`main`, `antenne-nord`)."""
+    name: LocalizedText | None = None
+    """Name of the place when it differs from the organisation's."""
+    address: Address
+    """Postal address."""
+    coordinates: Coordinates | None = None
+    """Position, to sort by distance; without it the commune's reference point is used."""
+    wheelchair_access: Accessibility = "unknown"
+    """Wheelchair access: full, partial, none or unknown."""
+    hours: OpeningHours | None = None
+    """Opening hours of this place."""
+
+
+CostKind = Literal["free", "reduced", "fee", "reimbursed", "variable"]
+"""What a service costs: free, reduced (income-based), fee, reimbursed (by health insurance), variable."""
+
+
+class Cost(ContentModel):
+    """What the service costs the person."""
+
+    kind: CostKind
+    """free, reduced (income-based), fee, reimbursed (by health insurance) or variable."""
+    details: LocalizedText | None = None
+    """More details; never an amount that was not checked at the source."""
+
+
+class Service(ContentModel):
+    """What the organisation offers (one service, one category or more)."""
+
+    id: Slug
+    """Identifier, unique in the whole directory (`cpas-ixelles-aide-sociale`)."""
+    name: LocalizedText
+    """Name shown to readers."""
+    description: LocalizedText
+    """What the service does, for whom, how to reach it: a few sentences."""
+    categories: list[Slug] = Field(min_length=1)
+    """Category ids from content/taxonomy.yaml."""
+    audiences: list[Slug] = []
+    """Publics served (ids from content/taxonomy.yaml); empty means everyone."""
+    languages: list[LanguageCode] = []
+    """Languages spoken, when different from the organisation's."""
+    cost: Cost | None = None
+    """What it costs."""
+    area_served: list[int] | Literal["region"] = "region"
+    """NIS codes of the communes served, or "region" for the whole Region."""
+    locations: list[Slug] = []
+    """Ids of the organisation's locations where it is offered; empty means all."""
+    keywords: LocalizedTerms = LocalizedTerms()
+    """Extra search words per language (jargon, abbreviations, the other language's name)."""
+
+
+class Organization(ContentModel):
+    """One directory entry: content/directory/<id>.yaml."""
+
+    id: Slug
+    """Identifier; it must equal the file name (`cpas-ixelles` in cpas-ixelles.yaml)."""
+    example: bool = False
+    """True for a sample entry that is not a verified real organisation: the site says so."""
+    name: LocalizedText
+    """Name of the organisation."""
+    description: LocalizedText
+    """What the organisation is, in one or two sentences."""
+    website: WebUrl | None = None
+    """Web site (https://...)."""
+    email: EmailStr | None = None
+    """Contact e-mail address."""
+    phones: list[Phone] = []
+    """Phone numbers."""
+    languages: list[LanguageCode] = Field(min_length=1)
+    """Languages spoken with the public (ISO 639-1 codes)."""
+    locations: list[Location] = Field(min_length=1)
+    """Places where people are received."""
+    services: list[Service] = Field(min_length=1)
+    """What the organisation offers."""
+    last_verified: PastDate
+    """The day the entry was last checked against the source (YYYY-MM-DD)."""
+    source: Text
+    """Where the information was checked (web page, phone call with whom)."""

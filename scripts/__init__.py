@@ -1,0 +1,1 @@
+"""The build pipeline: load, validate, render, index, write."""
