@@ -44,6 +44,8 @@ def validate_document(
 
 def _report(model: type[BaseModel], document: YamlDocument, problems: Problems, schema_name: str, item: Any) -> None:
     loc = _clean_loc(tuple(item["loc"]))
+    if loc in document.unreadable:
+        return
     line, column = document.locate(loc)
     kind = item["type"]
     message = item["msg"]

@@ -44,6 +44,8 @@ class YamlDocument:
     path: str
     data: Any
     positions: dict[FieldPath, Position] = field(default_factory=dict)
+    unreadable: set[FieldPath] = field(default_factory=set)
+    """Field paths whose value could not be read (already reported)."""
 
     def locate(self, loc: FieldPath) -> Position:
         """Return the position of the deepest known part of a field path."""
@@ -117,17 +119,15 @@ def _check_anchors(text: str, path: str, problems: Problems, first_line: int) ->
         tokens = list(yaml.scan(text, Loader=ContentLoader))
     except yaml.YAMLError:
         return True  # the parser reports the syntax error with its position
-    clean = True
     for token in tokens:
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-            clean = False
-            kind = "an anchor (&)" if isinstance(token, yaml.AnchorToken) else "an alias (*)"
             problems.add(
                 path, token.start_mark.line + first_line, token.start_mark.column + 1, "(file)",
-                f"{kind} is used: anchors and aliases are not allowed in content files",
-                "write the value out in full where it is needed",
+                "anchors (&) and aliases (*) are not allowed in content files (the first one is here)",
+                "write each value out in full where it is needed",
             )
-    return clean
+            return False
+    return True
 
 
 def _construct(
@@ -174,6 +174,7 @@ def _construct_scalar(
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as error:
+        document.unreadable.add(loc)
         problems.add(
             document.path, node.start_mark.line + first_line, node.start_mark.column + 1, dotted(loc),
             f"the value {node.value!r} cannot be read ({getattr(error, 'problem', None) or error})",
