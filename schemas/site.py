@@ -34,6 +34,8 @@ class Site(ContentModel):
     """Who the site is for (home page)."""
     helpdesk: Helpdesk
     """The helpdesk block of the home page."""
+    site_url: WebUrl | None = None
+    """Public address of the published site (https://.../), for the sitemap; links stay relative."""
     repository_url: WebUrl | None = None
     """Public repository (https://...), for the "edit this page" links; without it pages name their source file."""
     edit_branch: Text = "main"

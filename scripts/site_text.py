@@ -1,6 +1,33 @@
-"""The interface labels that the site's pages use (keys of content/ui.yaml)."""
+"""The interface labels that pages use: every `ui('key')` call in the page and theme templates."""
 
 from __future__ import annotations
 
-REQUIRED_UI_KEYS: tuple[str, ...] = ()
-"""Filled in with the site build: every key a page template asks for."""
+import re
+from pathlib import Path
+
+_TEMPLATE_FOLDERS = (Path(__file__).parent / "page_templates", Path(__file__).parent.parent / "theme" / "overrides")
+_UI_CALL = re.compile(r"""\bui(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[)\]]""")
+_UI_PREFIX_CALL = re.compile(r"""\bui\(\s*['"]([a-z0-9_]+_)['"]\s*~""")
+
+DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
+    "cost_": ("free", "reduced", "fee", "reimbursed", "variable"),
+    "access_": ("full", "partial", "none", "unknown"),
+}
+"""Keys built from a value (`ui('cost_' ~ kind)`): the prefix and every value it takes."""
+
+
+def _collect_keys() -> tuple[str, ...]:
+    keys: set[str] = set()
+    for folder in _TEMPLATE_FOLDERS:
+        for path in sorted(folder.rglob("*.*")):
+            text = path.read_text(encoding="utf-8")
+            keys.update(_UI_CALL.findall(text))
+            for prefix in _UI_PREFIX_CALL.findall(text):
+                keys.update(prefix + value for value in DYNAMIC_UI_KEYS[prefix])
+    # Labels that Python code asks for (navigation, "edit this page").
+    keys.update({"nav_home", "nav_directory", "nav_dossiers", "nav_templates", "edit_page", "source_file"})
+    return tuple(sorted(keys))
+
+
+REQUIRED_UI_KEYS: tuple[str, ...] = _collect_keys()
+"""Every interface label the site shows: content/ui.yaml must define each in both languages."""

@@ -1,0 +1,102 @@
+"""`make build`: validate, render, build each language with mkdocs, index, then swap the site in."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.common import LANGUAGES
+from scripts.check import REPO_ROOT, load_valid_content, print_problems
+from scripts.errors import ContentError
+from scripts.mkdocs_site import SiteBuildError, build_language
+from scripts.render import render_site
+from scripts.root_pages import write_root_pages
+from scripts.write import staging_area, swap_into_place
+
+
+
+@dataclass
+class StageTimes:
+    """Seconds spent in each stage, in order."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str, quiet: bool) -> Iterator[None]:
+        """Time a stage and show its progress on standard error."""
+        if not quiet:
+            print(f"  {name}...", end="", flush=True, file=sys.stderr)
+        started = time.perf_counter()
+        yield
+        self.seconds[name] = time.perf_counter() - started
+        if not quiet:
+            print(f" {self.seconds[name]:.2f} s", file=sys.stderr)
+
+
+def ensure_source_date_epoch() -> None:
+    """Pin the build date to the last commit (or 0) so that two builds are byte-identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp or "0"
+
+
+def build_site(content_root: Path, output: Path, *, quiet: bool = False) -> StageTimes:
+    """Build the whole bilingual site into output; on any error, output is left as it was.
+
+    Raises:
+        ContentError: the content has problems (nothing is written).
+        SiteBuildError: mkdocs reported a warning or an error.
+    """
+    ensure_source_date_epoch()
+    times = StageTimes()
+    with times.stage("validate content", quiet):
+        content = load_valid_content(content_root)
+    with times.stage("render pages", quiet):
+        sites = render_site(content)
+    with staging_area(output.parent) as staging:
+        new_site = staging / "site"
+        for language in LANGUAGES:
+            with times.stage(f"mkdocs build ({language})", quiet):
+                build_language(content, sites[language], staging, new_site / language)
+        with times.stage("root pages, sitemap", quiet):
+            write_root_pages(content, sites, new_site, content.site.site_url)
+        with times.stage("swap into place", quiet):
+            swap_into_place(new_site, output)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the site and return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--content", type=Path, default=REPO_ROOT / "content", help="content folder")
+    parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "site", help="site folder to replace")
+    parser.add_argument("--format", choices=("text", "github"), default="text", help="format of content problems")
+    args = parser.parse_args(argv)
+    print(f"Building {args.output}", file=sys.stderr)
+    try:
+        times = build_site(args.content, args.output)
+    except ContentError as error:
+        print_problems(error.problems, args.format)
+        return 1
+    except SiteBuildError as error:
+        print(f"\nmkdocs reported problems; the previous site is unchanged:\n{error}", file=sys.stderr)
+        return 1
+    print(f"Site written to {args.output} in {sum(times.seconds.values()):.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""One small function per URL family: where each page lives in a language's docs folder."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def home_path() -> str:
+    """Return the home page."""
+    return "index.md"
+
+
+def directory_path() -> str:
+    """Return the directory's entry page (categories and communes)."""
+    return "directory/index.md"
+
+
+def organization_path(organization_id: str) -> str:
+    """Return an organisation's page."""
+    return f"directory/entries/{organization_id}.md"
+
+
+def category_path(category_id: str) -> str:
+    """Return the listing page of a category."""
+    return f"directory/categories/{category_id}.md"
+
+
+def commune_path(nis_code: int) -> str:
+    """Return the listing page of a commune."""
+    return f"directory/communes/{nis_code}.md"
+
+
+def dossier_list_path() -> str:
+    """Return the list of dossiers."""
+    return "dossiers/index.md"
+
+
+def dossier_path(dossier_id: str) -> str:
+    """Return a dossier's page."""
+    return f"dossiers/{dossier_id}.md"
+
+
+def template_list_path() -> str:
+    """Return the template catalogue."""
+    return "templates/index.md"
+
+
+def template_path(template_id: str) -> str:
+    """Return a template's page."""
+    return f"templates/{template_id}.md"
+
+
+def template_file_path(template_id: str, file_name: str) -> str:
+    """Return where a template's downloadable file is copied."""
+    return f"templates/{template_id}/{file_name}"
+
+
+def relative_link(from_page: str, to_path: str) -> str:
+    """Return the relative link from one docs path to another (.md links stay .md for mkdocs)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def html_path(docs_path: str) -> str:
+    """Return the built HTML path of a docs path (use_directory_urls is off)."""
+    return docs_path[:-3] + ".html" if docs_path.endswith(".md") else docs_path
