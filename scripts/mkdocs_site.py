@@ -58,6 +58,10 @@ def language_config(content: Content, site: LanguageSite, docs_dir: Path, site_d
             "language": language,
             "other_language": other,
             "ui": {key: text.get(language) for key, text in sorted(content.ui.items())},
+            "generator": False,  # no "Made with" link to another host
+            # Material includes partials/alternate.html only when this is set; our override
+            # of that partial links to the same page in the other language.
+            "alternate": [{"name": content.ui["other_language_name"].get(language), "link": "", "lang": other}],
         },
     )
     config["theme"].update(language=language, custom_dir=str(THEME_OVERRIDES))

@@ -41,18 +41,18 @@ def dossier_path(dossier_id: str) -> str:
 
 
 def template_list_path() -> str:
-    """Return the template catalogue."""
-    return "templates/index.md"
+    """Return the template catalogue (not templates/: mkdocs excludes that folder by default)."""
+    return "documents/index.md"
 
 
 def template_path(template_id: str) -> str:
     """Return a template's page."""
-    return f"templates/{template_id}.md"
+    return f"documents/{template_id}.md"
 
 
 def template_file_path(template_id: str, file_name: str) -> str:
     """Return where a template's downloadable file is copied."""
-    return f"templates/{template_id}/{file_name}"
+    return f"documents/{template_id}/{file_name}"
 
 
 def relative_link(from_page: str, to_path: str) -> str:

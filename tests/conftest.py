@@ -25,3 +25,15 @@ def write_scratch_content(destination: Path) -> Path:
 def scratch_content(tmp_path: Path) -> Path:
     """Return a valid content folder that a test may break."""
     return write_scratch_content(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the fixture content once into a temporary folder; return the site folder."""
+    from scripts.build import build_site
+
+    workspace = tmp_path_factory.mktemp("fixture-build")
+    content_root = write_scratch_content(workspace)
+    output = workspace / "build" / "site"
+    build_site(content_root, output, quiet=True)
+    return output
