@@ -1,0 +1,57 @@
+"""A static file server for previews and tests: serves a site folder under a chosen URL prefix."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Serve files below `prefix`; answer missing paths with the site's 404 page, like a host does."""
+
+    prefix = "/"
+
+    def __init__(self, *args: Any, site_dir: Path, prefix: str, **kwargs: Any) -> None:
+        self.prefix = prefix
+        self.site_dir = site_dir
+        super().__init__(*args, directory=str(site_dir), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(self.site_dir / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.site_dir / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        """Stay quiet: tests and previews print their own messages."""
+
+
+@contextmanager
+def serve_site(site_dir: Path, prefix: str = "/", port: int = 0, handler: type[SiteRequestHandler] = SiteRequestHandler) -> Iterator[str]:
+    """Serve a site folder on 127.0.0.1 in a thread; yield the site's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, site_dir=site_dir, prefix=prefix))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

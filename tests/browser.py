@@ -1,0 +1,79 @@
+"""Headless Chromium (Debian's package) driven by Playwright, with every request recorded."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import REPO
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def chromium_path() -> str:
+    """Return Debian's Chromium; `make test` installs it."""
+    path = shutil.which("chromium")
+    if path is None:
+        raise RuntimeError("chromium is not installed: run `make test`, which installs Debian's package")
+    return path
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    """Start headless Chromium with the flags this machine needs."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class RecordedPage:
+    """A page and every URL it requested."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        """Return the requests that went anywhere but 127.0.0.1 or the local disk."""
+        return [
+            url for url in self.requests
+            if not url.startswith(("file://", "data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1"
+        ]
+
+
+@contextmanager
+def open_page(browser: Browser, **context_options: object) -> Iterator[RecordedPage]:
+    """Open a fresh page whose requests are recorded."""
+    context = browser.new_context(**context_options)  # type: ignore[arg-type]
+    recorded = RecordedPage(context.new_page())
+    recorded.page.on("request", lambda request: recorded.requests.append(request.url))
+    try:
+        yield recorded
+    finally:
+        context.close()
+
+
+def run_axe(page: Page) -> list[dict[str, object]]:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the page; return serious and critical violations."""
+    page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
