@@ -89,8 +89,8 @@ def test_template_symlink_outside_folder(capsys: pytest.CaptureFixture[str], scr
 
 def test_missing_ui_label(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:
     ui = scratch_content / "ui.yaml"
-    kept = [line for line in ui.read_text(encoding="utf-8").splitlines() if not line.startswith("search_label:")]
+    kept = [line for line in ui.read_text(encoding="utf-8").splitlines() if not line.startswith("nav_home:")]
     ui.write_text("\n".join(kept) + "\n", encoding="utf-8")
     status, lines = run_check(capsys, scratch_content)
     assert status == 1
-    assert "content/ui.yaml:1:1: search_label: this interface label is missing" in lines
+    assert "content/ui.yaml:1:1: nav_home: this interface label is missing" in lines
