@@ -18,6 +18,7 @@ from scripts.errors import ContentError
 from scripts.mkdocs_site import SiteBuildError, build_language
 from scripts.render import render_site
 from scripts.root_pages import write_root_pages
+from scripts.search_index import write_search_files
 from scripts.write import staging_area, swap_into_place
 
 
@@ -71,6 +72,8 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False) -> Stag
         for language in LANGUAGES:
             with times.stage(f"mkdocs build ({language})", quiet):
                 build_language(content, sites[language], staging, new_site / language)
+        with times.stage("search index", quiet):
+            write_search_files(content, new_site, REPO_ROOT / "node_modules")
         with times.stage("root pages, sitemap", quiet):
             write_root_pages(content, sites, new_site, content.site.site_url)
         with times.stage("swap into place", quiet):

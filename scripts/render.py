@@ -66,6 +66,10 @@ class PageHelpers:
         """Return a bilingual text in the page's language."""
         return "" if text is None else text.get(self.language)
 
+    def html(self, text: str) -> Markdown:
+        """Return text escaped for a raw HTML block (where Markdown escapes would show)."""
+        return Markdown(html.escape(text))
+
     def link(self, target: str) -> Markdown:
         """Return the relative link from this page to a docs path."""
         return Markdown(urls.relative_link(self.page_path, target))
@@ -172,6 +176,7 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
     render(urls.dossier_list_path(), "dossier_list.md.j2", dossiers=dossiers)
     for dossier_id, pages in sorted(content.dossiers.items()):
         _render_dossier(render, dossier_id, pages, language)
+    render(urls.search_path(), "search.md.j2")
     render(urls.template_list_path(), "template_list.md.j2")
     for template in content.templates:
         render(urls.template_path(template.model.id), "template.md.j2", template=template)

@@ -55,6 +55,16 @@ def template_file_path(template_id: str, file_name: str) -> str:
     return f"documents/{template_id}/{file_name}"
 
 
+def search_path() -> str:
+    """Return the full search results page (search.html?q=...&type=...)."""
+    return "search.md"
+
+
+def search_asset_path(name: str) -> str:
+    """Return where a search file (engine.js, fr.js, nl.js) lives, from the site's root."""
+    return f"search/{name}"
+
+
 def relative_link(from_page: str, to_path: str) -> str:
     """Return the relative link from one docs path to another (.md links stay .md for mkdocs)."""
     return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")

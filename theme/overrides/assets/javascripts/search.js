@@ -1,0 +1,206 @@
+/* Site search: a combobox in the header and a full results page, over the prebuilt lunr index.
+ * Loads lazily on first focus: search/engine.js (lunr + lunr-languages + worker code, as a
+ * string) and search/<lang>.js (the compact index), both through <script> tags so that it works
+ * from file:// as well as from any server or sub-path. The index is rebuilt in a Blob worker,
+ * so typing never waits for it. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-bx-search]");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var panel = form.querySelector(".bx-search__panel");
+  var listbox = form.querySelector("[role=listbox]");
+  var status = form.querySelector("[role=status]");
+  var config = JSON.parse(form.getAttribute("data-bx-search"));
+  var labels = config.labels;
+  var DROPDOWN_LIMIT = 8, PAGE_LIMIT = 200;
+  var loading = null, worker = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = Promise.all([loadScript(config.engine), loadScript(config.index)]).then(function () {
+      var source = window.__bxSearchEngine;
+      var data = window.__bxSearchData[config.language];
+      worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+      return new Promise(function (resolve, reject) {
+        worker.onmessage = function (event) {
+          var message = event.data;
+          if (message.type === "ready") { resolve(message); return; }
+          var callback = pending[message.id];
+          delete pending[message.id];
+          if (!callback) return;
+          if (message.type === "error") callback.reject(new Error(message.message)); else callback.resolve(message);
+        };
+        worker.onerror = function (error) { reject(error); };
+        worker.postMessage({ type: "load", data: data });
+      });
+    });
+    return loading;
+  }
+
+  /* Public for the results page and the tests: resolves with {total, results, milliseconds}. */
+  function query(text, limit) {
+    return load().then(function () {
+      return new Promise(function (resolve, reject) {
+        var id = nextId++;
+        pending[id] = { resolve: resolve, reject: reject };
+        worker.postMessage({ type: "search", id: id, text: text, limit: limit });
+      });
+    });
+  }
+  window.bxSearch = { query: query, load: load };
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Mark the words of a text that start like a typed word (accents and case ignored). */
+  function highlight(text, typed) {
+    var words = fold(typed).split(/[\s\-'’‘ʼ`´\/]+/).filter(function (w) { return w.length >= 2; });
+    return text.split(/([\s\-'’‘ʼ`´\/.,;:!?()«»"]+)/).map(function (part) {
+      var folded = fold(part);
+      var hit = words.some(function (word) { return folded.indexOf(word) === 0 || word.indexOf(folded) === 0 && folded.length >= 4; });
+      return hit ? "<mark>" + escapeHtml(part) + "</mark>" : escapeHtml(part);
+    }).join("");
+  }
+
+  function resultHtml(result, typed, idPrefix, position) {
+    var place = result.place ? '<span class="bx-result__place">' + escapeHtml(result.place) + "</span>" : "";
+    return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(labels["type_" + result.type]) + "</span>" +
+      '<span class="bx-result__title">' + highlight(result.title, typed) + "</span>" + place +
+      '<span class="bx-result__snippet">' + highlight(result.snippet, typed) + "</span>";
+  }
+
+  function setStatus(element, text) {
+    element.textContent = text;
+  }
+
+  function countText(total) {
+    return total === 1 ? labels.one_result : labels.results.replace("{n}", total);
+  }
+
+  /* ---- Header combobox (WAI-ARIA 1.2 combobox with listbox popup) ---- */
+  function options() { return listbox.querySelectorAll("[role=option]"); }
+
+  function setActive(position) {
+    var all = options();
+    active = position;
+    for (var i = 0; i < all.length; i++) all[i].setAttribute("aria-selected", i === position ? "true" : "false");
+    if (position >= 0 && all[position]) {
+      input.setAttribute("aria-activedescendant", all[position].id);
+      all[position].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function open() { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
+  function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); setActive(-1); }
+
+  function showDropdown(text) {
+    var id = nextId;
+    if (!text.trim()) { listbox.innerHTML = ""; close(); return; }
+    open();
+    if (!worker) setStatus(status, labels.loading);
+    query(text, DROPDOWN_LIMIT).then(function (found) {
+      if (id < latestShown || input.value !== text) return;
+      latestShown = id;
+      listbox.innerHTML = found.results.map(function (result, position) {
+        return '<li role="option" id="bx-option-' + position + '" aria-selected="false"><a href="' +
+          escapeHtml(config.base + result.url) + '" tabindex="-1">' + resultHtml(result, text) + "</a></li>";
+      }).join("");
+      setActive(-1);
+      setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
+      if (found.total > found.results.length) {
+        listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all"><a tabindex="-1" href="' +
+          escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</a></li>");
+      }
+    }).catch(function () { setStatus(status, labels.error); });
+  }
+
+  input.addEventListener("focus", function () { load().catch(function () { setStatus(status, labels.error); }); });
+  input.addEventListener("input", function () { showDropdown(input.value); });
+  input.addEventListener("keydown", function (event) {
+    var count = options().length;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      if (panel.hidden && input.value.trim()) showDropdown(input.value);
+      if (count) setActive(active < count - 1 ? active + 1 : 0);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      if (count) setActive(active > 0 ? active - 1 : count - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      window.location.href = options()[active].querySelector("a").href;
+    } else if (event.key === "Escape") {
+      if (!panel.hidden) close(); else input.value = "";
+    }
+  });
+  listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  listbox.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (link) window.location.href = link.href;
+  });
+  document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
+
+  /* ---- Full results page (search.html?q=...&type=...) ---- */
+  var page = document.getElementById("bx-search-page");
+  if (!page) return;
+  var pageInput = page.querySelector("input[name=q]");
+  var pageStatus = page.querySelector("[role=status]");
+  var pageList = page.querySelector("ol");
+  var filters = page.querySelector(".bx-search-page__filters");
+  var params = new URLSearchParams(window.location.search);
+  pageInput.value = params.get("q") || "";
+  var chosenType = params.get("type") || "";
+
+  function renderPage() {
+    var text = pageInput.value;
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", text);
+    if (chosenType) url.searchParams.set("type", chosenType); else url.searchParams.delete("type");
+    try { history.replaceState(null, "", url.protocol === "file:" ? url.search : url); } catch (e) { /* file:// */ }
+    if (!text.trim()) { pageList.innerHTML = ""; setStatus(pageStatus, ""); return; }
+    if (!worker) setStatus(pageStatus, labels.loading);
+    query(text, PAGE_LIMIT).then(function (found) {
+      if (pageInput.value !== text) return;
+      var counts = { s: 0, d: 0, t: 0 };
+      found.results.forEach(function (result) { counts[result.type] += 1; });
+      filters.querySelectorAll("input").forEach(function (radio) {
+        var type = radio.value, n = type ? counts[type] : found.results.length;
+        radio.checked = type === chosenType;
+        radio.parentNode.querySelector(".bx-count").textContent = "(" + n + ")";
+      });
+      var shown = found.results.filter(function (result) { return !chosenType || result.type === chosenType; });
+      pageList.innerHTML = shown.map(function (result) {
+        return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, text) + "</a></li>";
+      }).join("");
+      setStatus(pageStatus, shown.length ? countText(shown.length) : labels.no_result.replace("{q}", text));
+    }).catch(function () { setStatus(pageStatus, labels.error); });
+  }
+
+  filters.innerHTML = [["", labels.all_types], ["s", labels.type_s], ["d", labels.type_d], ["t", labels.type_t]].map(function (choice) {
+    return '<label><input type="radio" name="type" value="' + choice[0] + '"> ' + escapeHtml(choice[1]) + ' <span class="bx-count"></span></label>';
+  }).join("");
+  filters.addEventListener("change", function (event) { chosenType = event.target.value; renderPage(); });
+  pageInput.addEventListener("input", renderPage);
+  page.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); renderPage(); });
+  if (pageInput.value) renderPage();
+})();
