@@ -58,6 +58,7 @@ class Content:
     templates: list[TemplateEntry] = field(default_factory=list)
     settings_documents: dict[str, YamlDocument] = field(default_factory=dict)
     """The parsed site.yaml, ui.yaml and taxonomy.yaml, by file name."""
+    _services: list[tuple[Organization, Service]] | None = field(default=None, repr=False)
 
     def get_category(self, category_id: str) -> Category:
         """Return a category by id."""
@@ -65,8 +66,10 @@ class Content:
 
     def get_services(self) -> list[tuple[Organization, Service]]:
         """Return every service with its organisation, in id order."""
-        pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
-        return sorted(pairs, key=lambda pair: pair[1].id)
+        if self._services is None:
+            pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
+            self._services = sorted(pairs, key=lambda pair: pair[1].id)
+        return self._services
 
     def ui_text(self, key: str, language: Language) -> str:
         """Return an interface label in the given language."""

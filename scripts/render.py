@@ -52,11 +52,12 @@ def create_environment() -> jinja2.Environment:
 class PageHelpers:
     """The functions page templates call, bound to one language and one page."""
 
-    def __init__(self, content: Content, language: Language, page_path: str) -> None:
+    def __init__(self, content: Content, language: Language, page_path: str, line_cache: dict[tuple[str, str], Markdown]) -> None:
         self.content = content
         self.language = language
         self.page_path = page_path
         self.locale = Locale.parse(language)
+        self.line_cache = line_cache
 
     def ui(self, key: str) -> str:
         """Return an interface label."""
@@ -116,6 +117,16 @@ class PageHelpers:
         href = "../" * self.page_path.count("/") + f"../{other}/{urls.html_path(path)}"
         return Markdown(f'<a href="{html.escape(href)}" hreflang="{other}" lang="{other}">{html.escape(text)}</a>')
 
+    def service_line(self, org: Organization, service: Service) -> Markdown:
+        """Return a service's list item (link, example flag, commune), shared by every page of a folder."""
+        key = (urls.relative_link(self.page_path, "."), service.id)
+        if key not in self.line_cache:
+            example = f" ({escape_markdown(self.ui('example_short'))})" if org.example else ""
+            title = escape_markdown(f"{self.t(org.name)} — {self.t(service.name)}")
+            place = escape_markdown(self.commune_name(org.locations[0].address.commune))
+            self.line_cache[key] = Markdown(f"- [{title}]({self.link(urls.organization_path(org.id))}){example}: {place}")
+        return self.line_cache[key]
+
     def related_services(self, meta: DossierFrontMatter) -> list[tuple[Organization, Service]]:
         """Return a dossier's chosen services first, then the services of its categories."""
         services = self.content.get_services()
@@ -125,15 +136,18 @@ class PageHelpers:
         ]
         return chosen + by_category
 
-    def commune_services(self, nis_code: int) -> tuple[list[tuple[Organization, Service]], list[tuple[Organization, Service]]]:
-        """Return the services located in a commune, and those located elsewhere that serve it."""
-        located, serving = [], []
+    def commune_services(self, nis_code: int) -> tuple[list[tuple[Organization, Service]], list[tuple[Organization, Service]], int]:
+        """Return the services located in a commune, those elsewhere that name it in their area,
+        and how many others serve the whole Region (listed by category, not on every commune)."""
+        located, serving, region_wide = [], [], 0
         for org, service in self.content.get_services():
             if any(location.address.commune == nis_code for location in org.locations):
                 located.append((org, service))
-            elif service.area_served == "region" or nis_code in service.area_served:
+            elif service.area_served == "region":
+                region_wide += 1
+            elif nis_code in service.area_served:
                 serving.append((org, service))
-        return located, serving
+        return located, serving, region_wide
 
     def edit_link(self, source_path: str) -> Markdown:
         """Return the "edit this page" link to a source file, or its name without a repository."""
@@ -159,9 +173,10 @@ def render_site(content: Content) -> dict[Language, LanguageSite]:
 
 def _render_language(environment: jinja2.Environment, content: Content, site: LanguageSite) -> None:
     language = site.language
+    line_cache: dict[tuple[str, str], Markdown] = {}
 
     def render(path: str, template_name: str, **context: Any) -> None:
-        helpers = PageHelpers(content, language, path)
+        helpers = PageHelpers(content, language, path, line_cache)
         site.pages[path] = environment.get_template(template_name).render(h=helpers, content=content, lang=language, **context)
 
     render(urls.home_path(), "home.md.j2")
@@ -182,7 +197,7 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
         render(urls.template_path(template.model.id), "template.md.j2", template=template)
         for file_name in {template.model.files.fr, template.model.files.nl}:
             site.files[urls.template_file_path(template.model.id, file_name)] = template.folder / file_name
-    site.nav = _navigation(content, language, dossiers)
+    site.nav = _navigation(content, language)
 
 
 def _render_dossier(render: Callable[..., None], dossier_id: str, pages: dict[Language, DossierPage], language: Language) -> None:
@@ -200,13 +215,15 @@ def _dossiers_in_order(content: Content, language: Language) -> list[DossierPage
     return sorted(pages, key=lambda page: (page.meta.order, page.meta.title))
 
 
-def _navigation(content: Content, language: Language, dossiers: list[DossierPage]) -> list[Any]:
+def _navigation(content: Content, language: Language) -> list[Any]:
+    """Return the four sections; pages below them are reached from each section's page (a nav
+    listing every page costs its size on every page: 300 KB each on a 1,000-page site)."""
     def ui(key: str) -> str:
         return content.ui_text(key, language)
 
     return [
         {ui("nav_home"): urls.home_path()},
         {ui("nav_directory"): urls.directory_path()},
-        {ui("nav_dossiers"): [urls.dossier_list_path()] + [{page.meta.title: urls.dossier_path(page.meta.id)} for page in dossiers]},
+        {ui("nav_dossiers"): urls.dossier_list_path()},
         {ui("nav_templates"): urls.template_list_path()},
     ]

@@ -39,6 +39,8 @@ def _is_safe_url(value: str) -> bool:
 
 def find_unsafe_markup(text: str) -> list[tuple[int, int, str]]:
     """Return (line, column, message) for each unsafe tag, attribute or link in a text."""
+    if not any(marker in text for marker in "<:&"):
+        return []  # no tag, no scheme, no entity: nothing can run (the common case, made fast)
     scanner = _TagScanner()
     scanner.feed(text)
     scanner.close()

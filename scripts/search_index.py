@@ -129,8 +129,17 @@ def build_lunr_builder(documents: list[SearchDocument], language: Language) -> B
     return builder
 
 
+URL_PREFIXES = {"s": "directory/entries/", "d": "dossiers/", "t": "documents/"}
+"""Where each type's pages live: the store keeps only the page's name."""
+
+
 def compact_index(builder: Builder, documents: list[SearchDocument], language: Language) -> dict[str, Any]:
-    """Return the compact index: terms, per-field term frequencies and lengths, and the result store."""
+    """Return the compact index: terms, postings, field lengths, and what a result line shows.
+
+    A term's postings are, per field holding it: the field's position, the number of documents,
+    then for each document the distance from the previous one (counted from -1, so always >= 1),
+    written negative and followed by the term frequency when that frequency is not 1.
+    """
     refs = [document_ref(position) for position in range(len(documents))]
     field_names = [name for name, _ in FIELDS]
     terms = sorted(builder.inverted_index)
@@ -142,34 +151,58 @@ def compact_index(builder: Builder, documents: list[SearchDocument], language: L
             if not docs:
                 continue
             entry += [field_position, len(docs)]
-            previous = 0
+            previous = -1
             for doc in docs:
-                entry += [doc - previous, builder.field_term_frequencies[f"{field_name}/{refs[doc]}"][term]]
+                frequency = builder.field_term_frequencies[f"{field_name}/{refs[doc]}"][term]
+                entry += [doc - previous] if frequency == 1 else [previous - doc, frequency]
                 previous = doc
         postings.append(entry)
+    store = []
+    for document in documents:
+        kind = TYPES[document.kind]
+        prefix = URL_PREFIXES[kind]
+        if not document.url.startswith(prefix) or not document.url.endswith(".html"):
+            raise ValueError(f"unexpected URL for a {document.kind}: {document.url}")
+        store.append([kind, document.title, document.url[len(prefix):-5], document.place])
     return {
-        "version": 1,
+        "version": 2,
         "language": language,
         "fields": [list(field) for field in FIELDS],
         "terms": terms,
         "postings": postings,
         "lengths": [[builder.field_lengths[f"{name}/{ref}"] for ref in refs] for name in field_names],
-        "store": [[TYPES[d.kind], d.title, d.url, d.place, d.snippet()] for d in documents],
+        "paths": URL_PREFIXES,
+        "store": store,
     }
 
 
-def render_index_script(compact: dict[str, Any]) -> str:
-    """Return the index as a script that hands it to the page (fetch() is refused on file://)."""
-    data = json.dumps(compact, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"(window.__bxSearchData=window.__bxSearchData||{{}})[{json.dumps(compact['language'])}]={json.dumps(data)};\n"
+def render_data_script(variable: str, language: Language, data: Any) -> str:
+    """Return a script that hands JSON text to the page (fetch() is refused on file://)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"(window.{variable}=window.{variable}||{{}})[{json.dumps(language)}]={json.dumps(text)};\n"
 
 
-def build_search_index(content: Content, language: Language) -> tuple[str, Builder, list[SearchDocument]]:
-    """Return the index script of a language, with the lunr.py builder and documents it came from."""
+@dataclass(frozen=True)
+class LanguageIndex:
+    """A language's search files, and the lunr.py builder and documents they came from."""
+
+    index_script: str
+    snippets_script: str
+    builder: Builder
+    documents: list[SearchDocument]
+
+
+def build_search_index(content: Content, language: Language) -> LanguageIndex:
+    """Return the index script (loaded first) and the snippets script (loaded after) of a language."""
     documents = collect_documents(content, language)
     builder = build_lunr_builder(documents, language)
     builder.build()
-    return render_index_script(compact_index(builder, documents, language)), builder, documents
+    return LanguageIndex(
+        render_data_script("__bxSearchData", language, compact_index(builder, documents, language)),
+        render_data_script("__bxSearchSnippets", language, [document.snippet() for document in documents]),
+        builder,
+        documents,
+    )
 
 
 ENGINE_SOURCES = (
@@ -193,15 +226,15 @@ def render_engine_script(node_modules: Path) -> str:
 
 
 def write_search_files(content: Content, site_dir: Path, node_modules: Path) -> dict[str, int]:
-    """Write search/engine.js and one index script per language; return their sizes in bytes."""
+    """Write search/engine.js and, per language, the index and snippets scripts; return their sizes."""
     writer = TreeWriter(site_dir)
     sizes = {}
     engine = render_engine_script(node_modules)
     writer.write_text(urls.search_asset_path("engine.js"), engine)
     sizes["engine.js"] = len(engine.encode("utf-8"))
     for language in LANGUAGES:
-        script, _, _ = build_search_index(content, language)
-        name = f"{language}.js"
-        writer.write_text(urls.search_asset_path(name), script)
-        sizes[name] = len(script.encode("utf-8"))
+        built = build_search_index(content, language)
+        for name, script in ((f"{language}.js", built.index_script), (f"{language}-snippets.js", built.snippets_script)):
+            writer.write_text(urls.search_asset_path(name), script)
+            sizes[name] = len(script.encode("utf-8"))
     return sizes

@@ -22,8 +22,8 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 
 
-class ContentLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like scalars: only true/false are booleans, no base-60 numbers."""
+class ContentLoader(yaml.CSafeLoader):
+    """libyaml's safe loader with YAML 1.2-like scalars: only true/false are booleans, no base-60 numbers."""
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -116,17 +116,16 @@ def _check_tabs(text: str, path: str, problems: Problems, first_line: int) -> bo
 
 def _check_anchors(text: str, path: str, problems: Problems, first_line: int) -> bool:
     try:
-        tokens = list(yaml.scan(text, Loader=ContentLoader))
+        for event in yaml.parse(text, Loader=ContentLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                problems.add(
+                    path, event.start_mark.line + first_line, event.start_mark.column + 1, "(file)",
+                    "anchors (&) and aliases (*) are not allowed in content files (the first one is here)",
+                    "write each value out in full where it is needed",
+                )
+                return False
     except yaml.YAMLError:
-        return True  # the parser reports the syntax error with its position
-    for token in tokens:
-        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-            problems.add(
-                path, token.start_mark.line + first_line, token.start_mark.column + 1, "(file)",
-                "anchors (&) and aliases (*) are not allowed in content files (the first one is here)",
-                "write each value out in full where it is needed",
-            )
-            return False
+        pass  # the composer reports the syntax error with its position
     return True
 
 

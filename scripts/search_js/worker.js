@@ -9,7 +9,7 @@ var PIPELINES = {
   fr: { index: ["trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr"], search: ["trimmer-fr", "accentFold-fr", "stemmer-fr"] },
   nl: { index: ["trimmer-nl", "stopWordFilter-nl", "accentFold-fr", "stemmer-nl"], search: ["trimmer-nl", "accentFold-fr", "stemmer-nl"] }
 };
-var state = { index: null, store: null, language: null };
+var state = { index: null, store: null, paths: null, language: null };
 
 function registered(label) {
   var fn = lunr.Pipeline.registeredFunctions[label];
@@ -47,12 +47,13 @@ function buildIndex(data) {
     posting._index = termIndex;
     fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
     while (i < entry.length) {
-      var name = fieldNames[entry[i]], size = entry[i + 1], doc = 0;
+      var name = fieldNames[entry[i]], size = entry[i + 1], doc = -1, frequency;
       i += 2;
-      for (var k = 0; k < size; k++, i += 2) {
-        doc += entry[i];
+      for (var k = 0; k < size; k++) {
+        /* distance from the previous document; negative when a frequency other than 1 follows */
+        if (entry[i] > 0) { doc += entry[i]; frequency = 1; i += 1; } else { doc -= entry[i]; frequency = entry[i + 1]; i += 2; }
         posting[name][refs[doc]] = Object.create(null);
-        builder.fieldTermFrequencies[name + "/" + refs[doc]][term] = entry[i + 1];
+        builder.fieldTermFrequencies[name + "/" + refs[doc]][term] = frequency;
       }
     }
     builder.invertedIndex[term] = posting;
@@ -86,8 +87,9 @@ function search(text, limit) {
   return {
     total: results.length,
     results: results.slice(0, limit).map(function (result) {
-      var entry = state.store[parseInt(result.ref, 36)];
-      return { ref: result.ref, score: result.score, type: entry[0], title: entry[1], url: entry[2], place: entry[3], snippet: entry[4] };
+      var position = parseInt(result.ref, 36), entry = state.store[position];
+      return { ref: result.ref, position: position, score: result.score, type: entry[0], title: entry[1],
+               url: state.paths[entry[0]] + entry[2] + ".html", place: entry[3] };
     })
   };
 }
@@ -100,6 +102,7 @@ self.onmessage = function (event) {
       var data = JSON.parse(message.data);
       state.index = buildIndex(data);
       state.store = data.store;
+      state.paths = data.paths;
       state.language = data.language;
       self.postMessage({ type: "ready", documents: data.store.length, milliseconds: Date.now() - started });
     } else if (message.type === "search") {

@@ -16,6 +16,7 @@
   var labels = config.labels;
   var DROPDOWN_LIMIT = 8, PAGE_LIMIT = 200;
   var loading = null, worker = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
+  var snippets = null, snippetsLoading = null, rerender = null;
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -46,7 +47,18 @@
         worker.postMessage({ type: "load", data: data });
       });
     });
+    loading.then(loadSnippets, function () {});
     return loading;
+  }
+
+  /* Snippets are not needed for the first results: they follow the index and fill in when here. */
+  function loadSnippets() {
+    if (snippetsLoading) return snippetsLoading;
+    snippetsLoading = loadScript(config.snippets).then(function () {
+      snippets = JSON.parse(window.__bxSearchSnippets[config.language]);
+      if (rerender) rerender();
+    });
+    return snippetsLoading;
   }
 
   /* Public for the results page and the tests: resolves with {total, results, milliseconds}. */
@@ -85,7 +97,7 @@
     var place = result.place ? '<span class="bx-result__place">' + escapeHtml(result.place) + "</span>" : "";
     return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(labels["type_" + result.type]) + "</span>" +
       '<span class="bx-result__title">' + highlight(result.title, typed) + "</span>" + place +
-      '<span class="bx-result__snippet">' + highlight(result.snippet, typed) + "</span>";
+      (snippets ? '<span class="bx-result__snippet">' + highlight(snippets[result.position], typed) + "</span>" : "");
   }
 
   function setStatus(element, text) {
@@ -116,6 +128,7 @@
 
   function showDropdown(text) {
     var id = nextId;
+    rerender = function () { showDropdown(input.value); };
     if (!text.trim()) { listbox.innerHTML = ""; close(); return; }
     open();
     if (!worker) setStatus(status, labels.loading);
@@ -173,6 +186,7 @@
 
   function renderPage() {
     var text = pageInput.value;
+    rerender = renderPage;
     var url = new URL(window.location.href);
     url.searchParams.set("q", text);
     if (chosenType) url.searchParams.set("type", chosenType); else url.searchParams.delete("type");
