@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -28,6 +30,7 @@ class StageTimes:
     """Seconds spent in each stage, in order."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    search_file_sizes: dict[str, int] = field(default_factory=dict)
 
     @contextmanager
     def stage(self, name: str, quiet: bool) -> Iterator[None]:
@@ -54,8 +57,11 @@ def ensure_source_date_epoch() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp or "0"
 
 
-def build_site(content_root: Path, output: Path, *, quiet: bool = False) -> StageTimes:
+def build_site(content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False) -> StageTimes:
     """Build the whole bilingual site into output; on any error, output is left as it was.
+
+    material_search builds the same pages with Material's own search plugin as well, for the
+    benchmark's comparison row; the published site never uses it.
 
     Raises:
         ContentError: the content has problems (nothing is written).
@@ -71,9 +77,9 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False) -> Stag
         new_site = staging / "site"
         for language in LANGUAGES:
             with times.stage(f"mkdocs build ({language})", quiet):
-                build_language(content, sites[language], staging, new_site / language)
+                build_language(content, sites[language], staging, new_site / language, material_search=material_search)
         with times.stage("search index", quiet):
-            write_search_files(content, new_site, REPO_ROOT / "node_modules")
+            times.search_file_sizes = write_search_files(content, new_site, REPO_ROOT / "node_modules")
         with times.stage("root pages, sitemap", quiet):
             write_root_pages(content, sites, new_site, content.site.site_url)
         with times.stage("swap into place", quiet):
@@ -87,10 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=REPO_ROOT / "content", help="content folder")
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "site", help="site folder to replace")
     parser.add_argument("--format", choices=("text", "github"), default="text", help="format of content problems")
+    parser.add_argument("--report", type=Path, help="write stage times, search file sizes and peak memory as JSON")
+    parser.add_argument("--material-search", action="store_true", help="also enable Material's search (benchmark only)")
     args = parser.parse_args(argv)
     print(f"Building {args.output}", file=sys.stderr)
     try:
-        times = build_site(args.content, args.output)
+        times = build_site(args.content, args.output, material_search=args.material_search)
     except ContentError as error:
         print_problems(error.problems, args.format)
         return 1
@@ -98,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmkdocs reported problems; the previous site is unchanged:\n{error}", file=sys.stderr)
         return 1
     print(f"Site written to {args.output} in {sum(times.seconds.values()):.1f} s", file=sys.stderr)
+    if args.report:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        report = {"seconds": times.seconds, "search_file_sizes": times.search_file_sizes, "peak_memory_mib": peak_kib / 1024}
+        args.report.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0
 
 

@@ -43,7 +43,9 @@ def write_docs(site: LanguageSite, docs_dir: Path) -> None:
         writer.copy_file(path, source)
 
 
-def language_config(content: Content, site: LanguageSite, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+def language_config(
+    content: Content, site: LanguageSite, docs_dir: Path, site_dir: Path, *, material_search: bool = False
+) -> dict[str, Any]:
     """Return the mkdocs configuration of one language, derived from mkdocs.yml."""
     config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
     language: Language = site.language
@@ -65,15 +67,17 @@ def language_config(content: Content, site: LanguageSite, docs_dir: Path, site_d
         },
     )
     config["theme"].update(language=language, custom_dir=str(THEME_OVERRIDES))
+    if material_search:
+        config["plugins"] = [{"search": {"lang": [language]}}]
     return config
 
 
-def build_language(content: Content, site: LanguageSite, work_dir: Path, site_dir: Path) -> None:
+def build_language(content: Content, site: LanguageSite, work_dir: Path, site_dir: Path, *, material_search: bool = False) -> None:
     """Write the docs folder of a language and build it into site_dir with mkdocs --strict."""
     docs_dir = work_dir / f"docs-{site.language}"
     write_docs(site, docs_dir)
     config_path = work_dir / f"mkdocs-{site.language}.yml"
-    config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir), allow_unicode=True), encoding="utf-8")
+    config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir, material_search=material_search), allow_unicode=True), encoding="utf-8")
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)

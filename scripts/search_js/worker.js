@@ -21,44 +21,68 @@ function documentRef(position) {
   return position.toString(36);
 }
 
-/* Hand the compact data to lunr's own Builder, so lunr.js computes the weights itself. */
+/* Rebuild the lunr.Index from the compact data. The weights are computed with lunr's own BM25
+ * formula and rounding (lunr.Builder#createFieldVectors and lunr.idf, operation for operation),
+ * but in one pass over sorted postings: lunr's Builder inserts into vectors one by one and takes
+ * about ten times longer. tests/test_search_parity.py checks every score against lunr.py. */
+var K1 = 1.2, B = 0.75;
+var EMPTY_METADATA = Object.freeze(Object.create(null));
+
 function buildIndex(data) {
-  var builder = new lunr.Builder();
   var pipelines = PIPELINES[data.language];
-  builder.pipeline.add.apply(builder.pipeline, pipelines.index.map(registered));
-  builder.searchPipeline.add.apply(builder.searchPipeline, pipelines.search.map(registered));
-  builder.ref("id");
-  var fieldNames = data.fields.map(function (field) { builder.field(field[0], { boost: field[1] }); return field[0]; });
-  var count = data.store.length, refs = [], d, f;
-  for (d = 0; d < count; d++) {
-    refs.push(documentRef(d));
-    builder._documents[refs[d]] = {};
-  }
-  builder.documentCount = count;
-  for (f = 0; f < fieldNames.length; f++) {
-    for (d = 0; d < count; d++) {
-      var fieldRef = fieldNames[f] + "/" + refs[d];
-      builder.fieldLengths[fieldRef] = data.lengths[f][d];
-      builder.fieldTermFrequencies[fieldRef] = Object.create(null);
-    }
-  }
+  var searchPipeline = new lunr.Pipeline();
+  searchPipeline.add.apply(searchPipeline, pipelines.search.map(registered));
+  var fieldNames = data.fields.map(function (field) { return field[0]; });
+  var fieldBoosts = data.fields.map(function (field) { return field[1]; });
+  var count = data.store.length, refs = new Array(count), d, f;
+  for (d = 0; d < count; d++) refs[d] = documentRef(d);
+  var averageLength = data.lengths.map(function (lengths) {
+    var total = 0;
+    for (var i = 0; i < lengths.length; i++) total += lengths[i];
+    return total / lengths.length;
+  });
+  var elements = fieldNames.map(function () { var perDoc = new Array(count); for (var i = 0; i < count; i++) perDoc[i] = []; return perDoc; });
+  var invertedIndex = Object.create(null);
   data.terms.forEach(function (term, termIndex) {
-    var posting = Object.create(null), entry = data.postings[termIndex], i = 0;
-    posting._index = termIndex;
-    fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
-    while (i < entry.length) {
-      var name = fieldNames[entry[i]], size = entry[i + 1], doc = -1, frequency;
+    var entry = data.postings[termIndex], i = 0, withTerm = 0;
+    while (i < entry.length) {  /* lunr.idf counts a document once per field holding the term */
+      withTerm += entry[i + 1];
       i += 2;
-      for (var k = 0; k < size; k++) {
+      for (var k = entry[i - 1]; k > 0; k--) i += entry[i] > 0 ? 1 : 2;
+    }
+    var x = (count - withTerm + 0.5) / (withTerm + 0.5);
+    var idf = Math.log(1 + Math.abs(x));
+    var posting = { _index: termIndex };
+    fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
+    i = 0;
+    while (i < entry.length) {
+      f = entry[i];
+      var size = entry[i + 1], doc = -1, frequency, fieldPosting = posting[fieldNames[f]];
+      var lengths = data.lengths[f], average = averageLength[f], boost = fieldBoosts[f], target = elements[f];
+      i += 2;
+      for (var k2 = 0; k2 < size; k2++) {
         /* distance from the previous document; negative when a frequency other than 1 follows */
         if (entry[i] > 0) { doc += entry[i]; frequency = 1; i += 1; } else { doc -= entry[i]; frequency = entry[i + 1]; i += 2; }
-        posting[name][refs[doc]] = Object.create(null);
-        builder.fieldTermFrequencies[name + "/" + refs[doc]][term] = frequency;
+        fieldPosting[refs[doc]] = EMPTY_METADATA;
+        var score = idf * ((K1 + 1) * frequency) / (K1 * (1 - B + B * (lengths[doc] / average)) + frequency);
+        score *= boost;
+        score *= 1;  /* document boost, as lunr applies it */
+        target[doc].push(termIndex, Math.round(score * 1000) / 1000);
       }
     }
-    builder.invertedIndex[term] = posting;
+    invertedIndex[term] = posting;
   });
-  return builder.build();
+  var fieldVectors = Object.create(null);
+  for (f = 0; f < fieldNames.length; f++) {
+    for (d = 0; d < count; d++) fieldVectors[fieldNames[f] + "/" + refs[d]] = new lunr.Vector(elements[f][d]);
+  }
+  return new lunr.Index({
+    invertedIndex: invertedIndex,
+    fieldVectors: fieldVectors,
+    tokenSet: lunr.TokenSet.fromArray(data.terms),
+    fields: fieldNames,
+    pipeline: searchPipeline
+  });
 }
 
 function splitWords(text) {
@@ -98,19 +122,21 @@ self.onmessage = function (event) {
   var message = event.data;
   try {
     if (message.type === "load") {
-      var started = Date.now();
+      var started = performance.now();
       var data = JSON.parse(message.data);
+      var parsed = performance.now();
       state.index = buildIndex(data);
       state.store = data.store;
       state.paths = data.paths;
       state.language = data.language;
-      self.postMessage({ type: "ready", documents: data.store.length, milliseconds: Date.now() - started });
+      self.postMessage({ type: "ready", documents: data.store.length, parseMilliseconds: parsed - started,
+                         buildMilliseconds: performance.now() - parsed, startedAt: performance.timeOrigin + started });
     } else if (message.type === "search") {
-      var started = performance.now();
+      var searchStarted = performance.now();
       var found = search(message.text, message.limit);
       found.type = "results";
       found.id = message.id;
-      found.milliseconds = performance.now() - started;
+      found.milliseconds = performance.now() - searchStarted;
       self.postMessage(found);
     }
   } catch (error) {

@@ -1,0 +1,204 @@
+"""`make bench`: build synthetic corpora at several scales and measure the build and the search.
+
+For each scale it prints validation time, build time per stage, peak memory, search file sizes
+(raw and gzip), and, in headless Chromium on a cold page served with gzip from 127.0.0.1: the
+time from the first keystroke to the first result, the bytes transferred before it, and query
+latency p50/p95. The same pages are also built with Material's own search, measured the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.bench_corpus import generate_corpus
+from scripts.check import REPO_ROOT, load_valid_content
+from scripts.static_server import SiteRequestHandler, serve_site
+
+COMPRESSIBLE = {".html", ".js", ".css", ".json", ".xml", ".svg"}
+
+
+class GzipHandler(SiteRequestHandler):
+    """Serve text files gzip-compressed when the browser accepts it, as a production host does."""
+
+    cache: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+            key = str(path)
+            if key not in self.cache:
+                self.cache[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            body = self.cache[key]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+
+INSTRUMENT = """
+window.__bench = {start: null, first: null};
+const mark = () => { if (window.__bench.start === null) window.__bench.start = performance.now(); };
+document.addEventListener('focusin', mark, true);
+document.addEventListener('keydown', mark, true);
+new MutationObserver(() => {
+  if (window.__bench.first === null && document.querySelector(window.__benchSelector)) window.__bench.first = performance.now();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def measure_first_result(browser: Any, url: str, box: str, result_selector: str, text: str) -> dict[str, float]:
+    """Open a cold page, click the search box and type; return ms to the first result and bytes moved."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.add_init_script(f"window.__benchSelector = {json.dumps(result_selector)};" + INSTRUMENT)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)
+    page_bytes = page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.transferSize, 0)")
+    page.locator(box).click()
+    page.keyboard.type(text)
+    page.wait_for_function("() => window.__bench.first !== null", timeout=180_000)
+    timing = page.evaluate("() => window.__bench")
+    search_bytes = page.evaluate(
+        """(start) => performance.getEntriesByType('resource').filter(e => e.startTime >= start - 1 && e.responseEnd <= window.__bench.first + 1)
+             .reduce((s, e) => s + e.transferSize, 0)""",
+        timing["start"],
+    )
+    context.close()
+    return {"first_result_ms": timing["first"] - timing["start"], "page_kb": page_bytes / 1024, "search_kb": search_bytes / 1024}
+
+
+def measure_query_latency(browser: Any, url: str, queries: list[str]) -> dict[str, float]:
+    """Return p50/p95 of the round trip page → worker → page for each query, index loaded."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    durations = page.evaluate(
+        """async (queries) => {
+            await bxSearch.load();
+            for (const q of queries.slice(0, 5)) await bxSearch.query(q, 8);
+            const out = [];
+            for (const q of queries) { const t = performance.now(); await bxSearch.query(q, 8); out.push(performance.now() - t); }
+            return out;
+        }""",
+        queries,
+    )
+    context.close()
+    ordered = sorted(durations)
+    return {"p50_ms": statistics.median(ordered), "p95_ms": ordered[int(len(ordered) * 0.95) - 1]}
+
+
+def _build(content: Path, output: Path, material: bool) -> dict[str, Any]:
+    report = output.parent / f"report-{output.name}.json"
+    command = [sys.executable, "-m", "scripts.build", "--content", str(content), "--output", str(output), "--report", str(report)]
+    if material:
+        command.append("--material-search")
+    subprocess.run(command, check=True, cwd=REPO_ROOT, stderr=subprocess.DEVNULL)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def _gzip_kb(path: Path) -> float:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) / 1024
+
+
+def _first_query(content: Path, language: str) -> str:
+    """Return a word that the corpus holds: the longest word of the first service's name."""
+    entry = yaml.safe_load((content / "directory" / "bench-00000.yaml").read_text(encoding="utf-8"))
+    return max(entry["services"][0]["name"][language].split(), key=len).lower()
+
+
+def _queries(content: Path, language: str) -> list[str]:
+    words = sorted({w for p in sorted((content / "dossiers").glob(f"*.{language}.md"))[:20] for w in p.read_text(encoding="utf-8").split() if w.isalpha() and len(w) > 4})
+    return [w.lower() for w in words[:60]] + [w.lower()[:3] for w in words[60:100]] + [f"{a} {b}".lower() for a, b in zip(words[100:120], words[120:140])]
+
+
+def run_scale(browser: Any, workspace: Path, services: int) -> dict[str, Any]:
+    """Build and measure one scale; return its figures."""
+    content = generate_corpus(workspace / f"corpus-{services}", services)
+    started = time.perf_counter()
+    load_valid_content(content)
+    validate_seconds = time.perf_counter() - started
+    ours = _build(content, workspace / f"site-{services}", material=False)
+    material = _build(content, workspace / f"material-{services}", material=True)
+    row: dict[str, Any] = {"services": services, "validate_s": validate_seconds, "ours": ours, "material_build": material}
+    site, material_site = workspace / f"site-{services}", workspace / f"material-{services}"
+    for language in ("fr", "nl"):
+        row[f"index_{language}"] = {
+            name: {"raw_kb": (site / "search" / name).stat().st_size / 1024, "gzip_kb": _gzip_kb(site / "search" / name)}
+            for name in ("engine.js", f"{language}.js", f"{language}-snippets.js")
+        }
+        material_index = material_site / language / "search" / "search_index.json"
+        row[f"material_index_{language}"] = {"raw_kb": material_index.stat().st_size / 1024, "gzip_kb": _gzip_kb(material_index)}
+    with serve_site(site, handler=GzipHandler) as url:
+        row["browser_fr"] = measure_first_result(browser, f"{url}fr/index.html", "#bx-search-input", "#bx-search-listbox [role=option]", _first_query(content, "fr"))
+        row["browser_nl"] = measure_first_result(browser, f"{url}nl/index.html", "#bx-search-input", "#bx-search-listbox [role=option]", _first_query(content, "nl"))
+        row["latency_fr"] = measure_query_latency(browser, f"{url}fr/index.html", _queries(content, "fr"))
+    GzipHandler.cache = {}
+    with serve_site(material_site, handler=GzipHandler) as url:
+        row["material_fr"] = measure_first_result(browser, f"{url}fr/index.html", ".md-search__input", ".md-search-result__item", _first_query(content, "fr"))
+    GzipHandler.cache = {}
+    return row
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """Return the figures as a Markdown table."""
+    lines = [
+        "| services/lang | validate s | render s | mkdocs fr+nl s | index build s (both) | build total s | peak MiB | index fr raw/gzip KB | snippets fr gzip KB | engine gzip KB | first result ms (fr / nl) | KB before first result (search / page) | p50 / p95 ms | Material: first result ms | Material: KB before | Material index fr gzip KB | speed-up |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        ours = row["ours"]["seconds"]
+        index = row["index_fr"]
+        first = row["browser_fr"]["first_result_ms"]
+        material_first = row["material_fr"]["first_result_ms"]
+        lines.append(
+            f"| {row['services']} | {row['validate_s']:.2f} | {ours['render pages']:.1f} | "
+            f"{ours['mkdocs build (fr)'] + ours['mkdocs build (nl)']:.1f} | {ours['search index']:.1f} | {sum(ours.values()):.1f} | "
+            f"{row['ours']['peak_memory_mib']:.0f} | {index['fr.js']['raw_kb']:.0f} / {index['fr.js']['gzip_kb']:.0f} | "
+            f"{index['fr-snippets.js']['gzip_kb']:.0f} | {index['engine.js']['gzip_kb']:.0f} | {first:.0f} / {row['browser_nl']['first_result_ms']:.0f} | "
+            f"{row['browser_fr']['search_kb']:.0f} / {row['browser_fr']['page_kb']:.0f} | "
+            f"{row['latency_fr']['p50_ms']:.1f} / {row['latency_fr']['p95_ms']:.1f} | {material_first:.0f} | "
+            f"{row['material_fr']['search_kb']:.0f} | {row['material_index_fr']['gzip_kb']:.0f} | {material_first / first:.1f}× |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=[200, 2000, 10000], help="services per language")
+    parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "bench", help="where the table and raw figures go")
+    args = parser.parse_args(argv)
+    from tests.browser import launch_chromium
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="brusano-bench-") as folder, launch_chromium() as browser:
+        for services in args.scales:
+            print(f"scale {services}: generating, building (ours and Material's), measuring...", file=sys.stderr, flush=True)
+            rows.append(run_scale(browser, Path(folder), services))
+    table = format_table(rows)
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    (args.output / "results.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
