@@ -23,10 +23,67 @@ function documentRef(position) {
 
 /* Rebuild the lunr.Index from the compact data. The weights are computed with lunr's own BM25
  * formula and rounding (lunr.Builder#createFieldVectors and lunr.idf, operation for operation),
- * but in one pass over sorted postings: lunr's Builder inserts into vectors one by one and takes
- * about ten times longer. tests/test_search_parity.py checks every score against lunr.py. */
+ * tests/test_search_parity.py checks every score against lunr.py. Up front, only two flat typed
+ * arrays are filled, in two passes over the postings; the postings and document vectors that
+ * lunr.Index reads by key are made from them when a query first touches them. */
 var K1 = 1.2, B = 0.75;
 var EMPTY_METADATA = Object.freeze(Object.create(null));
+
+/* Call visit(field, doc, frequency) for every posting of a term; return how many there are. */
+function eachPosting(entry, visit) {
+  var i = 0, total = 0;
+  while (i < entry.length) {
+    var field = entry[i], size = entry[i + 1], doc = -1;
+    i += 2;
+    total += size;
+    for (var k = 0; k < size; k++) {
+      /* distance from the previous document; negative when a frequency other than 1 follows */
+      if (entry[i] > 0) { doc += entry[i]; i += 1; if (visit) visit(field, doc, 1); }
+      else { doc -= entry[i]; if (visit) visit(field, doc, entry[i + 1]); i += 2; }
+    }
+  }
+  return total;
+}
+
+/* The index's term set, as lunr.Index#query uses it: intersect(a clause's TokenSet).toArray().
+ * Our clauses are exact terms or terms with a trailing "*", which a sorted array answers by
+ * binary search; lunr's TokenSet (a trie, slow to build for a large vocabulary) is built only
+ * if another kind of clause ever comes. */
+function SortedTermSet(terms) {
+  this.terms = terms;
+  this.trie = null;
+}
+
+SortedTermSet.prototype.lowerBound = function (text) {
+  var low = 0, high = this.terms.length;
+  while (low < high) {
+    var middle = (low + high) >>> 1;
+    if (this.terms[middle] < text) low = middle + 1; else high = middle;
+  }
+  return low;
+};
+
+SortedTermSet.prototype.intersect = function (clauseSet) {
+  var prefix = "", node = clauseSet, trailingWildcard = false;
+  for (;;) {
+    var edges = Object.keys(node.edges);
+    if (edges.length === 0) break;
+    if (edges.length === 1 && edges[0] === "*" && node.edges["*"] === node) { trailingWildcard = true; break; }
+    if (edges.length !== 1 || edges[0] === "*") {
+      this.trie = this.trie || lunr.TokenSet.fromArray(this.terms);
+      return this.trie.intersect(clauseSet);
+    }
+    prefix += edges[0];
+    node = node.edges[edges[0]];
+  }
+  var found = [], at = this.lowerBound(prefix);
+  if (trailingWildcard) {
+    while (at < this.terms.length && this.terms[at].lastIndexOf(prefix, 0) === 0) found.push(this.terms[at++]);
+  } else if (node.final && this.terms[at] === prefix) {
+    found.push(prefix);
+  }
+  return { toArray: function () { return found; } };
+};
 
 function buildIndex(data) {
   var pipelines = PIPELINES[data.language];
@@ -34,52 +91,85 @@ function buildIndex(data) {
   searchPipeline.add.apply(searchPipeline, pipelines.search.map(registered));
   var fieldNames = data.fields.map(function (field) { return field[0]; });
   var fieldBoosts = data.fields.map(function (field) { return field[1]; });
-  var count = data.store.length, refs = new Array(count), d, f;
-  for (d = 0; d < count; d++) refs[d] = documentRef(d);
+  var fieldPositions = Object.create(null);
+  fieldNames.forEach(function (name, position) { fieldPositions[name] = position; });
+  var count = data.store.length, fields = fieldNames.length, slots = fields * count;
   var averageLength = data.lengths.map(function (lengths) {
     var total = 0;
     for (var i = 0; i < lengths.length; i++) total += lengths[i];
     return total / lengths.length;
   });
-  var elements = fieldNames.map(function () { var perDoc = new Array(count); for (var i = 0; i < count; i++) perDoc[i] = []; return perDoc; });
-  var invertedIndex = Object.create(null);
-  data.terms.forEach(function (term, termIndex) {
-    var entry = data.postings[termIndex], i = 0, withTerm = 0;
-    while (i < entry.length) {  /* lunr.idf counts a document once per field holding the term */
-      withTerm += entry[i + 1];
-      i += 2;
-      for (var k = entry[i - 1]; k > 0; k--) i += entry[i] > 0 ? 1 : 2;
-    }
-    var x = (count - withTerm + 0.5) / (withTerm + 0.5);
-    var idf = Math.log(1 + Math.abs(x));
-    var posting = { _index: termIndex };
-    fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
+  /* pass 1: terms per (field, document) slot, and each term's idf (loops written out: this runs
+     once, cold, while the reader waits for a first result) */
+  var postingsList = data.postings, termCount = postingsList.length, lengthsList = data.lengths;
+  var sizes = new Int32Array(slots + 1), idf = new Float64Array(termCount);
+  var termIndex, entry, i, field, size, doc, k, withTerm;
+  for (termIndex = 0; termIndex < termCount; termIndex++) {
+    entry = postingsList[termIndex];
     i = 0;
+    withTerm = 0;  /* lunr.idf counts a document once per field holding the term */
     while (i < entry.length) {
-      f = entry[i];
-      var size = entry[i + 1], doc = -1, frequency, fieldPosting = posting[fieldNames[f]];
-      var lengths = data.lengths[f], average = averageLength[f], boost = fieldBoosts[f], target = elements[f];
-      i += 2;
-      for (var k2 = 0; k2 < size; k2++) {
-        /* distance from the previous document; negative when a frequency other than 1 follows */
-        if (entry[i] > 0) { doc += entry[i]; frequency = 1; i += 1; } else { doc -= entry[i]; frequency = entry[i + 1]; i += 2; }
-        fieldPosting[refs[doc]] = EMPTY_METADATA;
-        var score = idf * ((K1 + 1) * frequency) / (K1 * (1 - B + B * (lengths[doc] / average)) + frequency);
-        score *= boost;
-        score *= 1;  /* document boost, as lunr applies it */
-        target[doc].push(termIndex, Math.round(score * 1000) / 1000);
+      field = entry[i]; size = entry[i + 1]; doc = -1; i += 2; withTerm += size;
+      for (k = 0; k < size; k++) {
+        if (entry[i] > 0) { doc += entry[i]; i += 1; } else { doc -= entry[i]; i += 2; }
+        sizes[field * count + doc + 1] += 1;
       }
     }
-    invertedIndex[term] = posting;
-  });
-  var fieldVectors = Object.create(null);
-  for (f = 0; f < fieldNames.length; f++) {
-    for (d = 0; d < count; d++) fieldVectors[fieldNames[f] + "/" + refs[d]] = new lunr.Vector(elements[f][d]);
+    var x = (count - withTerm + 0.5) / (withTerm + 0.5);
+    idf[termIndex] = Math.log(1 + Math.abs(x));
   }
+  for (var slot = 1; slot <= slots; slot++) sizes[slot] += sizes[slot - 1];
+  /* k1 * (1 - b + b * (length / average)) per slot: the same operations lunr does per posting */
+  var norms = new Float64Array(slots);
+  for (field = 0; field < fields; field++) {
+    for (doc = 0; doc < count; doc++) norms[field * count + doc] = K1 * (1 - B + B * (lengthsList[field][doc] / averageLength[field]));
+  }
+  /* pass 2: [termIndex, weight] pairs, sorted by term within each slot since terms come in order */
+  var elements = new Float64Array(sizes[slots] * 2), filled = new Int32Array(slots);
+  var frequency, slotIndex, at, score;
+  for (termIndex = 0; termIndex < termCount; termIndex++) {
+    entry = postingsList[termIndex];
+    i = 0;
+    while (i < entry.length) {
+      field = entry[i]; size = entry[i + 1]; doc = -1; i += 2;
+      var boost = fieldBoosts[field];
+      for (k = 0; k < size; k++) {
+        /* distance from the previous document; negative when a frequency other than 1 follows */
+        if (entry[i] > 0) { doc += entry[i]; frequency = 1; i += 1; } else { doc -= entry[i]; frequency = entry[i + 1]; i += 2; }
+        slotIndex = field * count + doc;
+        at = (sizes[slotIndex] + filled[slotIndex]++) * 2;
+        score = idf[termIndex] * ((K1 + 1) * frequency) / (norms[slotIndex] + frequency);
+        score *= boost;
+        score *= 1;  /* document boost, as lunr applies it */
+        elements[at] = termIndex;
+        elements[at + 1] = Math.round(score * 1000) / 1000;
+      }
+    }
+  }
+  var termPositions = new Map();
+  data.terms.forEach(function (term, termIndex) { termPositions.set(term, termIndex); });
+  var postings = Object.create(null), vectors = Object.create(null);
+  var invertedIndex = new Proxy(postings, {
+    get: function (cache, term) {
+      if (term in cache || typeof term !== "string" || !termPositions.has(term)) return cache[term];
+      var termIndex = termPositions.get(term), posting = { _index: termIndex };
+      fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
+      eachPosting(data.postings[termIndex], function (field, doc) { posting[fieldNames[field]][documentRef(doc)] = EMPTY_METADATA; });
+      return (cache[term] = posting);
+    }
+  });
+  var fieldVectors = new Proxy(vectors, {
+    get: function (cache, fieldRef) {
+      if (fieldRef in cache || typeof fieldRef !== "string") return cache[fieldRef];
+      var cut = fieldRef.indexOf("/"), field = fieldPositions[fieldRef.slice(0, cut)];
+      var slotIndex = field * count + parseInt(fieldRef.slice(cut + 1), 36);
+      return (cache[fieldRef] = new lunr.Vector(elements.subarray(sizes[slotIndex] * 2, sizes[slotIndex + 1] * 2)));
+    }
+  });
   return new lunr.Index({
     invertedIndex: invertedIndex,
     fieldVectors: fieldVectors,
-    tokenSet: lunr.TokenSet.fromArray(data.terms),
+    tokenSet: new SortedTermSet(data.terms),
     fields: fieldNames,
     pipeline: searchPipeline
   });

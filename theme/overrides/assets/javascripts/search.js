@@ -28,30 +28,31 @@
     });
   }
 
+  /* Start the worker as soon as the engine arrives, so that it boots while the index downloads. */
   function load() {
     if (loading) return loading;
-    loading = Promise.all([loadScript(config.engine), loadScript(config.index)]).then(function () {
-      var source = window.__bxSearchEngine;
-      var data = window.__bxSearchData[config.language];
-      worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-      return new Promise(function (resolve, reject) {
-        worker.onmessage = function (event) {
-          var message = event.data;
-          if (message.type === "ready") { resolve(message); return; }
-          var callback = pending[message.id];
-          delete pending[message.id];
-          if (!callback) return;
-          if (message.type === "error") callback.reject(new Error(message.message)); else callback.resolve(message);
-        };
-        worker.onerror = function (error) { reject(error); };
-        worker.postMessage({ type: "load", data: data });
-      });
+    var ready = {};
+    var readyPromise = new Promise(function (resolve, reject) { ready.resolve = resolve; ready.reject = reject; });
+    var engine = loadScript(config.engine).then(function () {
+      worker = new Worker(URL.createObjectURL(new Blob([window.__bxSearchEngine], { type: "text/javascript" })));
+      worker.onmessage = function (event) {
+        var message = event.data;
+        if (message.type === "ready") { ready.resolve(message); return; }
+        var callback = pending[message.id];
+        delete pending[message.id];
+        if (!callback) return;
+        if (message.type === "error") callback.reject(new Error(message.message)); else callback.resolve(message);
+      };
+      worker.onerror = function (error) { ready.reject(error); };
     });
-    loading.then(loadSnippets, function () {});
+    loading = Promise.all([engine, loadScript(config.index)]).then(function () {
+      worker.postMessage({ type: "load", data: window.__bxSearchData[config.language] });
+      return readyPromise;
+    });
     return loading;
   }
 
-  /* Snippets are not needed for the first results: they follow the index and fill in when here. */
+  /* Snippets are not needed for the first results: they load once those are shown, and fill in. */
   function loadSnippets() {
     if (snippetsLoading) return snippetsLoading;
     snippetsLoading = loadScript(config.snippets).then(function () {
@@ -141,6 +142,7 @@
       }).join("");
       setActive(-1);
       setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
+      setTimeout(loadSnippets, 0);
       if (found.total > found.results.length) {
         listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all"><a tabindex="-1" href="' +
           escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</a></li>");
@@ -207,6 +209,7 @@
         return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, text) + "</a></li>";
       }).join("");
       setStatus(pageStatus, shown.length ? countText(shown.length) : labels.no_result.replace("{q}", text));
+      setTimeout(loadSnippets, 0);
     }).catch(function () { setStatus(pageStatus, labels.error); });
   }
 
