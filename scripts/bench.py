@@ -49,13 +49,7 @@ class GzipHandler(SiteRequestHandler):
             key = str(path)
             if key not in self.cache:
                 self.cache[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-            body = self.cache[key]
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(self.cache[key], self.guess_type(str(path)), headers={"Content-Encoding": "gzip"})
             return
         super().do_GET()
 

@@ -18,6 +18,7 @@ from schemas.common import LANGUAGES
 from scripts.check import REPO_ROOT, load_valid_content, print_problems
 from scripts.errors import ContentError
 from scripts.mkdocs_site import SiteBuildError, build_language
+from scripts.publish_data import write_open_data
 from scripts.render import render_site
 from scripts.root_pages import write_root_pages
 from scripts.search_index import write_search_files
@@ -80,6 +81,8 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
                 build_language(content, sites[language], staging, new_site / language, material_search=material_search)
         with times.stage("search index", quiet):
             times.search_file_sizes = write_search_files(content, new_site, REPO_ROOT / "node_modules")
+        with times.stage("open data", quiet):
+            write_open_data(content, new_site)
         with times.stage("root pages, sitemap", quiet):
             write_root_pages(content, sites, new_site, content.site.site_url)
         with times.stage("swap into place", quiet):

@@ -37,7 +37,7 @@ class _Collector(logging.Handler):
 def write_docs(site: LanguageSite, docs_dir: Path) -> None:
     """Write a language's Markdown pages and downloadable files into its docs folder."""
     writer = TreeWriter(docs_dir)
-    for path, text in sorted(site.pages.items()):
+    for path, text in sorted({**site.pages, **site.texts}.items()):
         writer.write_text(path, text)
     for path, source in sorted(site.files.items()):
         writer.copy_file(path, source)

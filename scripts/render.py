@@ -20,6 +20,7 @@ from schemas.organization import WEEKDAYS, OpeningHours, Organization, Service
 from scripts import urls
 from scripts.content import Content, DossierPage
 from scripts.markdown_text import Markdown, escape_markdown
+from scripts.vcard import render_vcard
 
 PAGE_TEMPLATES = Path(__file__).parent / "page_templates"
 
@@ -30,6 +31,8 @@ class LanguageSite:
 
     language: Language
     pages: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Generated files that are not pages (vCards), by docs path."""
     files: dict[str, Path] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
 
@@ -112,6 +115,11 @@ class PageHelpers:
         target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
         return Markdown(f"[{escape_markdown(shown)}](<tel:{target}>)")
 
+    def root_link(self, path: str, text: str) -> Markdown:
+        """Return an HTML link to a file at the site's root (outside this language's docs folder)."""
+        href = "../" * self.page_path.count("/") + f"../{path}"
+        return Markdown(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')
+
     def other_language_link(self, other: Language, path: str, text: str) -> Markdown:
         """Return an HTML link to a page of the other language (outside this docs folder)."""
         href = "../" * self.page_path.count("/") + f"../{other}/{urls.html_path(path)}"
@@ -183,6 +191,7 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
     render(urls.directory_path(), "directory.md.j2")
     for entry in content.organizations:
         render(urls.organization_path(entry.model.id), "organization.md.j2", org=entry.model)
+        site.texts[urls.vcard_path(entry.model.id)] = render_vcard(content, entry.model, language)
     for category in content.taxonomy.categories:
         render(urls.category_path(category.id), "category.md.j2", category=category)
     for nis_code in sorted(content.communes):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -31,24 +30,13 @@ class PreviewHandler(SiteRequestHandler):
 
     def do_GET(self) -> None:
         if self.path == "/__build_id":
-            body = str(PreviewState.build_id).encode()
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(str(PreviewState.build_id).encode(), "text/plain", headers={"Cache-Control": "no-store"})
             return
         path = Path(self.translate_path(self.path.split("?")[0]))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT, 1)
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(path.read_bytes().replace(b"</body>", RELOAD_SCRIPT, 1), "text/html; charset=utf-8")
             return
         super().do_GET()
 

@@ -27,18 +27,23 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             return str(self.site_dir / "__outside_prefix__")
         return super().translate_path("/" + path[len(self.prefix):])
 
+    def send_body(self, body: bytes, content_type: str, status: int = HTTPStatus.OK, headers: dict[str, str] | None = None) -> None:
+        """Send a whole response."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = self.site_dir / "404.html"
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
-        self.send_response(HTTPStatus.NOT_FOUND)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self.send_body(page.read_bytes(), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         """Stay quiet: tests and previews print their own messages."""

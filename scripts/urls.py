@@ -20,6 +20,16 @@ def organization_path(organization_id: str) -> str:
     return f"directory/entries/{organization_id}.md"
 
 
+def vcard_path(organization_id: str) -> str:
+    """Return an organisation's vCard, beside its page."""
+    return f"directory/entries/{organization_id}.vcf"
+
+
+def open_data_path(name: str) -> str:
+    """Return where an open-data file lives, from the site's root."""
+    return f"open-data/{name}"
+
+
 def category_path(category_id: str) -> str:
     """Return the listing page of a category."""
     return f"directory/categories/{category_id}.md"
