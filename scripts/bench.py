@@ -204,15 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     from tests.browser import launch_chromium
 
     rows = []
+    args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="brusano-bench-") as folder, launch_chromium() as browser:
         for services in args.scales:
             print(f"scale {services}: generating, building (ours and Material's), measuring...", file=sys.stderr, flush=True)
             rows.append(run_scale(browser, Path(folder), services))
-    table = format_table(rows)
-    args.output.mkdir(parents=True, exist_ok=True)
-    (args.output / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
-    (args.output / "results.md").write_text(table + "\n", encoding="utf-8")
-    print(table)
+            (args.output / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+            (args.output / "results.md").write_text(format_table(rows) + "\n", encoding="utf-8")
+            print(format_table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+    print(format_table(rows))
     return 0
 
 
