@@ -189,6 +189,7 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
 
     render(urls.home_path(), "home.md.j2")
     render(urls.directory_path(), "directory.md.j2")
+    render(urls.finder_path(), "finder.md.j2")
     for entry in content.organizations:
         render(urls.organization_path(entry.model.id), "organization.md.j2", org=entry.model)
         site.texts[urls.vcard_path(entry.model.id)] = render_vcard(content, entry.model, language)

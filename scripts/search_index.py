@@ -21,6 +21,7 @@ from lunr.builder import Builder
 from schemas.common import LANGUAGES, Language
 from scripts import urls
 from scripts.content import Content
+from scripts.finder_data import finder_data
 from scripts.search_pipeline import PIPELINES, split_words
 from scripts.write import TreeWriter
 
@@ -198,7 +199,8 @@ def build_search_index(content: Content, language: Language) -> LanguageIndex:
     builder = build_lunr_builder(documents, language)
     builder.build()
     return LanguageIndex(
-        render_data_script("__bxSearchData", language, compact_index(builder, documents, language)),
+        render_data_script("__bxSearchData", language, compact_index(builder, documents, language))
+        + render_data_script("__bxFinderData", language, finder_data(content, language)),
         render_data_script("__bxSearchSnippets", language, [document.snippet() for document in documents]),
         builder,
         documents,

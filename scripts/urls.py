@@ -15,6 +15,11 @@ def directory_path() -> str:
     return "directory/index.md"
 
 
+def finder_path() -> str:
+    """Return the directory finder (filters by need, place, language, public, cost, access, hours)."""
+    return "directory/finder.md"
+
+
 def organization_path(organization_id: str) -> str:
     """Return an organisation's page."""
     return f"directory/entries/{organization_id}.md"

@@ -1,0 +1,299 @@
+/* Directory finder: filters by need, place, language, public, cost, access and "open now",
+ * combined with the text search, with counts per value, distance sort, and the whole state in
+ * the URL. Its data comes in the search index file (search/<lang>.js), loaded by search.js. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("bx-finder");
+  if (!root || !window.bxSearch) return;
+  var form = root.querySelector("form");
+  var status = document.getElementById("bx-finder-status");
+  var list = document.getElementById("bx-finder-results");
+  var placeInput = document.getElementById("bx-finder-place");
+  var placeHint = document.getElementById("bx-finder-place-hint");
+  var language = root.getAttribute("data-language");
+  var data, ui = {}, collator = new Intl.Collator(language, { sensitivity: "base" });
+  var state = { q: "", place: null, mode: "serves", cat: "", lang: "", public: "", cost: "", access: false, open: false, sort: "relevance" };
+  var position = null, textMatches = null, textOrder = null, renderCount = 0;
+  var FACETS = ["cat", "lang", "public", "cost", "access", "open", "place"];
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
+  }
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function label(key, values) {
+    var text = ui[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });
+    return text;
+  }
+
+  /* ---- Time in Brussels, summer time included (the browser's time zone database) ---- */
+  var brusselsFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit",
+    day: "2-digit", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  var WEEKDAY = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+  function brusselsNow() {
+    var parts = {};
+    brusselsFormat.formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return { date: parts.year + "-" + parts.month + "-" + parts.day, weekday: WEEKDAY[parts.weekday],
+             minutes: parseInt(parts.hour, 10) * 60 + parseInt(parts.minute, 10) };
+  }
+  function openAt(hours, now) {
+    var exceptions = hours[1];
+    for (var i = 0; i < exceptions.length; i++) {
+      if (exceptions[i][0] === now.date) return exceptions[i][1] >= 0 && exceptions[i][1] <= now.minutes && now.minutes < exceptions[i][2];
+    }
+    return hours[0].some(function (period) { return (period[0] >> now.weekday) & 1 && period[1] <= now.minutes && now.minutes < period[2]; });
+  }
+
+  /* ---- Places: a commune by either name or a postcode ---- */
+  function resolvePlace(text) {
+    var wanted = fold(text).replace(/\s*\(.*\)$/, "");
+    if (!wanted) return { nis: null };
+    var postcode = wanted.match(/^(1\d{3})\b/);
+    if (postcode && data.postcodes[postcode[1]]) {
+      var communes = data.postcodes[postcode[1]];
+      return { nis: communes[0], others: communes.slice(1) };
+    }
+    for (var i = 0; i < data.communes.length; i++) {
+      var commune = data.communes[i];
+      if (fold(commune[1]) === wanted || fold(commune[5]) === wanted) return { nis: commune[0] };
+    }
+    return { nis: null, unknown: true };
+  }
+  function communeName(nis) {
+    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][0] === nis) return data.communes[i][1];
+    return String(nis);
+  }
+  function communePoint(nis) {
+    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][0] === nis) return [data.communes[i][2], data.communes[i][3]];
+    return null;
+  }
+  function distanceKm(a, b) {
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.sqrt(h));
+  }
+
+  /* ---- Filters: each one is a test on a row; counts run every filter but the one counted ---- */
+  var ROW = { org: 0, orgName: 1, name: 2, cats: 3, publics: 4, langs: 5, cost: 6, area: 7, phone: 8, example: 9, places: 10 };
+  function tests(now) {
+    var active = {};
+    if (state.cat !== "") { var cat = data.categories.findIndex(function (c) { return c[0] === state.cat; }); active.cat = function (row) { return row[ROW.cats].indexOf(cat) >= 0; }; }
+    if (state.lang) active.lang = function (row) { return row[ROW.langs].indexOf(state.lang) >= 0; };
+    if (state.public) { var pub = data.audiences.findIndex(function (a) { return a[0] === state.public; }); active.public = function (row) { return !row[ROW.publics].length || row[ROW.publics].indexOf(pub) >= 0; }; }
+    if (state.cost) active.cost = function (row) { return row[ROW.cost] === state.cost; };
+    if (state.access) active.access = function (row) { return row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; }); };
+    if (state.open) active.open = function (row) { return row[ROW.places].some(function (p) { return openAt(p[4], now); }); };
+    if (state.place !== null) {
+      active.place = state.mode === "located"
+        ? function (row) { return row[ROW.places].some(function (p) { return p[0] === state.place; }); }
+        : function (row) { return row[ROW.area] === 0 || row[ROW.area].indexOf(state.place) >= 0 || row[ROW.places].some(function (p) { return p[0] === state.place; }); };
+    }
+    if (textMatches) active.text = function (row, index) { return textMatches.has(index); };
+    return active;
+  }
+  function passes(active, row, index, except) {
+    for (var name in active) if (name !== except && !active[name](row, index)) return false;
+    return true;
+  }
+
+  function countFacets(active, now) {
+    var counts = { cat: {}, lang: {}, public: {}, cost: {}, access: 0, open: 0 };
+    data.rows.forEach(function (row, index) {
+      if (passes(active, row, index, "cat")) row[ROW.cats].forEach(function (c) { counts.cat[c] = (counts.cat[c] || 0) + 1; });
+      if (passes(active, row, index, "lang")) row[ROW.langs].forEach(function (l) { counts.lang[l] = (counts.lang[l] || 0) + 1; });
+      if (passes(active, row, index, "public")) {
+        if (!row[ROW.publics].length) counts.public["*"] = (counts.public["*"] || 0) + 1;
+        row[ROW.publics].forEach(function (a) { counts.public[a] = (counts.public[a] || 0) + 1; });
+      }
+      if (passes(active, row, index, "cost") && row[ROW.cost]) counts.cost[row[ROW.cost]] = (counts.cost[row[ROW.cost]] || 0) + 1;
+      if (passes(active, row, index, "access") && row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; })) counts.access += 1;
+      if (passes(active, row, index, "open") && row[ROW.places].some(function (p) { return openAt(p[4], now); })) counts.open += 1;
+    });
+    return counts;
+  }
+
+  function fillSelect(select, choices, current) {
+    select.innerHTML = choices.map(function (choice) {
+      var disabled = choice[2] === 0 && choice[0] !== current && choice[0] !== "";
+      return '<option value="' + escapeHtml(choice[0]) + '"' + (choice[0] === current ? " selected" : "") + (disabled ? " disabled" : "") + ">" +
+        escapeHtml(choice[1]) + (choice[2] === undefined ? "" : " (" + choice[2] + ")") + "</option>";
+    }).join("");
+  }
+
+  function renderFilters(counts) {
+    var any = [["", label("finder_any")]];
+    var cats = [];
+    data.groups.forEach(function (group) {
+      data.categories.forEach(function (c, index) { if (c[2] === group[0]) cats.push([c[0], c[1], counts.cat[index] || 0]); });
+    });
+    fillSelect(form.elements.cat, any.concat(cats), state.cat);
+    fillSelect(form.elements.lang, any.concat(data.languages.map(function (l) { return [l[0], l[1], counts.lang[l[0]] || 0]; })), state.lang);
+    fillSelect(form.elements.public, any.concat(data.audiences.map(function (a, index) { return [a[0], a[1], (counts.public[index] || 0) + (counts.public["*"] || 0)]; })), state.public);
+    fillSelect(form.elements.cost, any.concat(["free", "reduced", "fee", "reimbursed", "variable"].map(function (k) { return [k, label("cost_" + k), counts.cost[k] || 0]; })), state.cost);
+    root.querySelector('[data-count="access"]').textContent = "(" + counts.access + ")";
+    root.querySelector('[data-count="open"]').textContent = "(" + counts.open + ")";
+  }
+
+  var FILTER_LABELS = { cat: "finder_category", lang: "finder_language", public: "finder_public", cost: "finder_cost",
+                        access: "finder_access", open: "finder_open_now", place: "finder_place_label", text: "finder_text_label" };
+
+  function render() {
+    var started = performance.now();
+    var now = brusselsNow();
+    var active = tests(now);
+    var shown = [];
+    data.rows.forEach(function (row, index) { if (passes(active, row, index)) shown.push(index); });
+    renderFilters(countFacets(active, now));
+    var origin = position || (state.place !== null ? communePoint(state.place) : null);
+    var distances = {};
+    if (origin) shown.forEach(function (index) {
+      distances[index] = Math.min.apply(null, data.rows[index][ROW.places].map(function (p) { return distanceKm(origin, [p[1], p[2]]); }));
+    });
+    var byName = function (a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; };
+    if (state.sort === "distance" && origin) shown.sort(function (a, b) { return distances[a] - distances[b] || byName(a, b); });
+    else if (state.sort === "relevance" && textOrder) shown.sort(function (a, b) { return textOrder.get(a) - textOrder.get(b); });
+    else shown.sort(byName);
+    list.innerHTML = shown.slice(0, 300).map(function (index) { return resultHtml(index, now, distances[index]); }).join("");
+    var message = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length });
+    if (state.sort === "distance" && !origin) message += " " + label("finder_distance_needs_place");
+    status.textContent = message;
+    if (!shown.length) explainEmpty(active);
+    root.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
+    root.setAttribute("data-renders", String(++renderCount));
+    saveState();
+  }
+
+  function resultHtml(index, now, distance) {
+    var row = data.rows[index];
+    var open = row[ROW.places].some(function (p) { return openAt(p[4], now); });
+    var hasHours = row[ROW.places].some(function (p) { return p[4][0].length; });
+    var places = row[ROW.places].map(function (p) { return communeName(p[0]); }).filter(function (name, i, all) { return all.indexOf(name) === i; });
+    var phone = row[ROW.phone] ? '<a class="bx-finder__phone" href="tel:' + escapeHtml(row[ROW.phone][1]) + '">' + escapeHtml(row[ROW.phone][0]) + "</a>" : "";
+    return '<li class="bx-finder__result"><a class="bx-finder__name" href="' + escapeHtml(data.entryBase + row[ROW.org] + ".html") + '">' +
+      escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +
+      '<span class="bx-finder__service">' + escapeHtml(row[ROW.name]) + "</span>" +
+      '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
+      (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: distance.toFixed(1).replace(".", language === "fr" || language === "nl" ? "," : ".") })) : "") +
+      (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(label(open ? "finder_open" : "finder_closed")) + "</span>" : "") +
+      (phone ? " · " + phone : "") + "</span></li>";
+  }
+
+  function explainEmpty(active) {
+    var best = null;
+    Object.keys(active).forEach(function (name) {
+      var n = 0;
+      data.rows.forEach(function (row, index) { if (passes(active, row, index, name)) n += 1; });
+      if (n && (!best || n > best.n)) best = { name: name, n: n };
+    });
+    status.textContent = label("finder_no_result");
+    if (best) {
+      status.textContent += " " + label("finder_loosen", { filter: label(FILTER_LABELS[best.name]), n: best.n });
+      list.innerHTML = '<li class="bx-finder__loosen"><button type="button" class="md-button" data-remove="' + best.name + '">' +
+        escapeHtml(label("finder_remove")) + " : " + escapeHtml(label(FILTER_LABELS[best.name])) + "</button></li>";
+    }
+  }
+
+  /* ---- State <-> form <-> URL ---- */
+  function readForm() {
+    state.q = form.elements.q.value;
+    state.mode = form.elements.mode.value;
+    state.cat = form.elements.cat.value;
+    state.lang = form.elements.lang.value;
+    state.public = form.elements.public.value;
+    state.cost = form.elements.cost.value;
+    state.access = form.elements.access.checked;
+    state.open = form.elements.open.checked;
+    state.sort = form.elements.sort.value;
+    var place = resolvePlace(placeInput.value);
+    state.place = place.nis;
+    placeHint.textContent = place.unknown ? label("finder_unknown_place")
+      : place.others && place.others.length ? label("finder_place_choice", { other: place.others.map(communeName).join(", ") }) : "";
+  }
+  function writeForm() {
+    form.elements.q.value = state.q;
+    form.elements.mode.value = state.mode;
+    form.elements.access.checked = state.access;
+    form.elements.open.checked = state.open;
+    form.elements.sort.value = state.sort;
+    placeInput.value = state.place !== null ? communeName(state.place) : "";
+  }
+  function saveState() {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.place !== null) params.set("commune", String(state.place));
+    if (state.place !== null && state.mode !== "serves") params.set("mode", state.mode);
+    ["cat", "lang", "public", "cost"].forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    if (state.access) params.set("access", "1");
+    if (state.open) params.set("open", "1");
+    if (state.sort !== "relevance") params.set("sort", state.sort);
+    var query = params.toString();
+    try { history.replaceState(null, "", query ? "?" + query : location.pathname.split("/").pop()); } catch (e) { /* some file:// set-ups */ }
+  }
+  function loadState() {
+    var params = new URLSearchParams(location.search);
+    state.q = params.get("q") || "";
+    state.place = params.get("commune") ? parseInt(params.get("commune"), 10) : null;
+    state.mode = params.get("mode") === "located" ? "located" : "serves";
+    ["cat", "lang", "public", "cost"].forEach(function (name) { state[name] = params.get(name) || ""; });
+    state.access = params.get("access") === "1";
+    state.open = params.get("open") === "1";
+    state.sort = params.get("sort") || "relevance";
+  }
+
+  function runText() {
+    if (!state.q.trim()) { textMatches = null; textOrder = null; render(); return; }
+    var asked = state.q;
+    window.bxSearch.query(asked, 100000).then(function (found) {
+      if (asked !== state.q) return;
+      textMatches = new Set(); textOrder = new Map();
+      found.results.forEach(function (result) {
+        if (result.type === "s" && !textMatches.has(result.position)) { textMatches.add(result.position); textOrder.set(result.position, textOrder.size); }
+      });
+      render();
+    });
+  }
+
+  function onChange(event) {
+    readForm();
+    if (event && event.target === form.elements.q) runText(); else render();
+  }
+
+  window.bxSearch.load().then(function () {
+    data = JSON.parse(window.__bxFinderData[language]);
+    ui = data.ui;
+    document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
+      return '<option value="' + escapeHtml(c[1]) + '">' + escapeHtml(c[1] + " · " + c[5] + " · " + c[4].join(", ")) + "</option>";
+    }).join("");
+    loadState();
+    writeForm();
+    runText();
+    form.addEventListener("input", onChange);
+    form.addEventListener("change", onChange);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-remove]");
+      if (!button) return;
+      var name = button.getAttribute("data-remove");
+      if (name === "place") { state.place = null; placeInput.value = ""; }
+      else if (name === "text") { state.q = ""; form.elements.q.value = ""; textMatches = null; }
+      else if (name === "access" || name === "open") state[name] = false;
+      else state[name] = "";
+      writeForm();
+      render();
+    });
+    document.getElementById("bx-finder-locate").addEventListener("click", function () {
+      if (!navigator.geolocation) { placeHint.textContent = label("finder_position_denied"); return; }
+      navigator.geolocation.getCurrentPosition(function (found) {
+        position = [found.coords.latitude, found.coords.longitude];
+        state.sort = "distance";
+        form.elements.sort.value = "distance";
+        placeHint.textContent = label("finder_position_used");
+        render();
+      }, function () { placeHint.textContent = label("finder_position_denied"); });
+    });
+    document.getElementById("bx-finder-print").addEventListener("click", function () { window.print(); });
+  }).catch(function () { status.textContent = label("search_error"); });
+})();
