@@ -11,7 +11,10 @@ from playwright.sync_api import Browser
 from scripts.static_server import serve_site
 from tests.browser import launch_chromium, open_page, run_axe
 
-AXE_PAGES = ["index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html"]
+AXE_PAGES = [
+    "index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html",
+    "directory/finder.html", "search.html?q=soins",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +43,7 @@ def test_language_switcher_over_http_under_a_sub_path(browser: Browser, sub_path
         page.goto(sub_path_url + "fr/dossiers/test-palliatif.html")
         assert page.locator("html").get_attribute("lang") == "fr"
         page.get_by_role("link", name="Nederlands").click()
-        page.wait_for_load_state()
-        assert page.url == sub_path_url + "nl/dossiers/test-palliatif.html"
+        page.wait_for_url(sub_path_url + "nl/dossiers/test-palliatif.html")
         assert page.locator("h1").first.inner_text().startswith("Testdossier palliatief")
         assert page.locator("html").get_attribute("lang") == "nl"
         stylesheet_loaded = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
@@ -75,11 +77,12 @@ def test_site_opened_from_disk(browser: Browser, built_fixture_site: Path) -> No
         page = recorded.page
         page.goto((built_fixture_site / "fr" / "index.html").as_uri())
         page.get_by_role("link", name="Lire les dossiers").click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/fr/dossiers/index.html")
         assert page.url.endswith("/fr/dossiers/index.html")
-        page.get_by_role("link", name="Dossier de test palliatif").first.click()
+        page.locator("article").get_by_role("link", name="Dossier de test palliatif", exact=True).click()
+        page.wait_for_url("**/fr/dossiers/test-palliatif.html")
         page.get_by_role("link", name="Nederlands").click()
-        page.wait_for_load_state()
+        page.wait_for_url("**/nl/dossiers/test-palliatif.html")
         assert page.url.endswith("/nl/dossiers/test-palliatif.html")
         page.goto((built_fixture_site / "nl" / "documents" / "modele-test.html").as_uri())
         download_url = page.locator("article a[download]").first.evaluate("a => a.href")
@@ -91,7 +94,8 @@ def test_site_opened_from_disk(browser: Browser, built_fixture_site: Path) -> No
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_no_serious_accessibility_violation(browser: Browser, sub_path_url: str, language: str, path: str) -> None:
     with open_page(browser) as recorded:
-        recorded.page.goto(f"{sub_path_url}{language}/{path}")
+        recorded.page.goto(f"{sub_path_url}{language}/{path}", wait_until="networkidle")
+        recorded.page.wait_for_timeout(200)  # the finder and the results page render after loading the index
         assert run_axe(recorded.page) == []
         assert recorded.foreign_requests() == []
 
