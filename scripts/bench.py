@@ -118,6 +118,26 @@ def measure_query_latency(browser: Any, url: str, queries: list[str]) -> dict[st
     return {"p50_ms": statistics.median(ordered), "p95_ms": ordered[int(len(ordered) * 0.95) - 1]}
 
 
+def measure_finder(browser: Any, url: str) -> dict[str, float]:
+    """Open the finder cold; return ms until its first list, and p50/p95 of a filter change's update."""
+    context = browser.new_context()
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector("#bx-finder[data-renders]", timeout=120_000)
+    first_list_ms = (time.perf_counter() - started) * 1000
+    values = page.locator("#bx-finder-cat option").evaluate_all("options => options.map(o => o.value)")
+    durations = []
+    for value in (values[1:] + [""])[:30]:
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.select_option("#bx-finder-cat", value)
+        page.wait_for_function("n => document.querySelector('#bx-finder').getAttribute('data-renders') !== n", arg=before)
+        durations.append(float(page.get_attribute("#bx-finder", "data-render-ms") or "nan"))
+    context.close()
+    ordered = sorted(durations)
+    return {"first_list_ms": first_list_ms, "update_p50_ms": statistics.median(ordered), "update_p95_ms": ordered[int(len(ordered) * 0.95) - 1]}
+
+
 def _build(content: Path, output: Path, material: bool) -> dict[str, Any]:
     report = output.parent / f"report-{output.name}.json"
     command = [sys.executable, "-m", "scripts.build", "--content", str(content), "--output", str(output), "--report", str(report)]
@@ -164,6 +184,7 @@ def run_scale(browser: Any, workspace: Path, services: int) -> dict[str, Any]:
         row["browser_fr"] = measure_first_result(browser, f"{url}fr/index.html", "#bx-search-input", "#bx-search-listbox [role=option]", _first_query(content, "fr"))
         row["browser_nl"] = measure_first_result(browser, f"{url}nl/index.html", "#bx-search-input", "#bx-search-listbox [role=option]", _first_query(content, "nl"))
         row["latency_fr"] = measure_query_latency(browser, f"{url}fr/index.html", _queries(content, "fr"))
+        row["finder_fr"] = measure_finder(browser, f"{url}fr/directory/finder.html")
     GzipHandler.precompress(material_site)
     with serve_site(material_site, handler=GzipHandler) as url:
         row["material_fr"] = measure_first_result(browser, f"{url}fr/index.html", ".md-search__input", ".md-search-result__item", _first_query(content, "fr"))
@@ -192,6 +213,11 @@ def format_table(rows: list[dict[str, Any]]) -> str:
             f"{row['latency_fr']['p50_ms']:.1f} / {row['latency_fr']['p95_ms']:.1f} | {material_first:.0f} | "
             f"{row['material_fr']['search_kb']:.0f} | {row['material_index_fr']['gzip_kb']:.0f} | {material_first / first:.1f}× |"
         )
+    lines += ["", "| services/lang | finder: first list ms (page open to list) | finder: filter change p50 / p95 ms |", "|---|---|---|"]
+    for row in rows:
+        finder = row.get("finder_fr")
+        if finder:
+            lines.append(f"| {row['services']} | {finder['first_list_ms']:.0f} | {finder['update_p50_ms']:.1f} / {finder['update_p95_ms']:.1f} |")
     return "\n".join(lines)
 
 
@@ -211,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(run_scale(browser, Path(folder), services))
             (args.output / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
             (args.output / "results.md").write_text(format_table(rows) + "\n", encoding="utf-8")
-            print(format_table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+            print(format_table(rows[-1:]).splitlines()[2], file=sys.stderr, flush=True)
     print(format_table(rows))
     return 0
 
