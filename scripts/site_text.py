@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 _TEMPLATE_FOLDERS = (Path(__file__).parent / "page_templates", Path(__file__).parent.parent / "theme" / "overrides")
-_UI_CALL = re.compile(r"""\bui(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[)\]]""")
-_UI_PREFIX_CALL = re.compile(r"""\bui\(\s*['"]([a-z0-9_]+_)['"]\s*~""")
+_UI_CALL = re.compile(r"""\b(?:ui|label)(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[),\]]""")
+"""ui('key') and ui["key"] in templates; label("key") and label("key", {...}) in finder.js."""
+_UI_PREFIX_CALL = re.compile(r"""\b(?:ui|label)\(\s*['"]([a-z0-9_]+_)['"]\s*[~+]""")
 
 DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
     "cost_": ("free", "reduced", "fee", "reimbursed", "variable"),

@@ -177,7 +177,7 @@
       '<span class="bx-finder__service">' + escapeHtml(row[ROW.name]) + "</span>" +
       '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
       (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: distance.toFixed(1).replace(".", language === "fr" || language === "nl" ? "," : ".") })) : "") +
-      (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(label(open ? "finder_open" : "finder_closed")) + "</span>" : "") +
+      (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(open ? label("finder_open") : label("finder_closed")) + "</span>" : "") +
       (phone ? " · " + phone : "") + "</span></li>";
   }
 
