@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "content"
@@ -37,3 +42,21 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = workspace / "build" / "site"
     build_site(content_root, output, quiet=True)
     return output
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session (each test opens its own context)."""
+    from tests.browser import launch_chromium
+
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def sub_path_url(built_fixture_site: Path) -> Iterator[str]:
+    """The fixture site served over HTTP under /brusano/, as a host with a sub-path does."""
+    from scripts.static_server import serve_site
+
+    with serve_site(built_fixture_site, prefix="/brusano/") as url:
+        yield url

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.static_server import serve_site
-from tests.browser import launch_chromium, open_page, run_axe
+from tests.browser import open_page, run_axe
 
 AXE_PAGES = [
     "index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html",
     "directory/finder.html", "search.html?q=soins",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def sub_path_url(built_fixture_site: Path) -> Iterator[str]:
-    with serve_site(built_fixture_site, prefix="/brusano/") as url:
-        yield url
 
 
 def test_download_over_http(browser: Browser, sub_path_url: str) -> None:

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from scripts.static_server import serve_site
-from tests.browser import launch_chromium, open_page
+from tests.browser import open_page
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def finder_url(built_fixture_site: Path) -> Iterator[str]:
-    with serve_site(built_fixture_site, prefix="/brusano/") as url:
-        yield url + "fr/directory/finder.html"
+def finder_url(sub_path_url: str) -> str:
+    return sub_path_url + "fr/directory/finder.html"
 
 
 def open_finder(page: Page, url: str) -> None:

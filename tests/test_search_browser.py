@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from scripts.static_server import serve_site
-from tests.browser import launch_chromium, open_page
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        yield chromium
+from tests.browser import open_page
 
 
 @pytest.fixture(scope="module", params=["http", "file"])
-def site_url(request: pytest.FixtureRequest, built_fixture_site: Path) -> Iterator[str]:
+def site_url(request: pytest.FixtureRequest, built_fixture_site: Path) -> str:
     """The fixture site's base URL, served under a sub-path or opened from disk."""
     if request.param == "file":
-        yield built_fixture_site.as_uri() + "/"
-        return
-    with serve_site(built_fixture_site, prefix="/brusano/") as url:
-        yield url
+        return built_fixture_site.as_uri() + "/"
+    return str(request.getfixturevalue("sub_path_url"))
 
 
 def type_query(page: Page, text: str) -> list[str]:

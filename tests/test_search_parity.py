@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from scripts.check import load_valid_content
 from scripts.search_index import build_search_index
 from scripts.search_pipeline import WORD_CHARACTERS, build_query, load_stop_words, split_words, stem
 from scripts.static_server import serve_site
-from tests.browser import launch_chromium, open_page
+from tests.browser import open_page
 from tests.conftest import REPO
 
 LUNR_LANGUAGES = REPO / "node_modules" / "lunr-languages"
@@ -45,12 +44,6 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     site = workspace / "site"
     build_site(content_root, site, quiet=True)
     return content_root, site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 def _queries(bodies: list[str], language: str) -> list[str]:
