@@ -28,6 +28,8 @@ serve: $(STAMP) $(NODE_STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	bash scripts/setup_chromium.sh
+	$(PY) -m ruff check scripts schemas tests tools
+	$(PY) -m schemas.export --check
 	$(PY) -m pytest $(ARGS)
 
 bench: $(STAMP) $(NODE_STAMP)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date
 from typing import Annotated, Literal
 
 import phonenumbers
@@ -168,7 +168,7 @@ class OpeningHours(ContentModel):
             periods = sorted(
                 (clock_minutes(p.opens), clock_minutes(p.closes), p) for p in self.regular if day in p.days
             )
-            for (_, first_end, first), (second_start, _, second) in zip(periods, periods[1:]):
+            for (_, first_end, first), (second_start, _, second) in zip(periods, periods[1:], strict=False):
                 if second_start < first_end:
                     raise PydanticCustomError(
                         "hours_overlap",

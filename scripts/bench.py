@@ -163,7 +163,7 @@ def _first_query(content: Path, language: str) -> str:
 
 def _queries(content: Path, language: str) -> list[str]:
     words = sorted({w for p in sorted((content / "dossiers").glob(f"*.{language}.md"))[:20] for w in p.read_text(encoding="utf-8").split() if w.isalpha() and len(w) > 4})
-    return [w.lower() for w in words[:60]] + [w.lower()[:3] for w in words[60:100]] + [f"{a} {b}".lower() for a, b in zip(words[100:120], words[120:140])]
+    return [w.lower() for w in words[:60]] + [w.lower()[:3] for w in words[60:100]] + [f"{a} {b}".lower() for a, b in zip(words[100:120], words[120:140], strict=False)]
 
 
 def run_scale(browser: Any, workspace: Path, services: int) -> dict[str, Any]:

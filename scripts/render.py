@@ -174,7 +174,7 @@ def render_site(content: Content) -> dict[Language, LanguageSite]:
     """Return every language's pages, files and navigation."""
     environment = create_environment()
     sites = {language: LanguageSite(language) for language in LANGUAGES}
-    for language, site in sites.items():
+    for site in sites.values():
         _render_language(environment, content, site)
     return sites
 

@@ -105,6 +105,6 @@ def test_stems_equal_lunr_languages(browser: Browser, synthetic_site: tuple[Path
             })""",
             [words, language],
         )
-    different = [(word, expected, stem(word, language)) for word, expected in zip(words, browser_stems) if stem(word, language) != expected]
+    different = [(word, expected, stem(word, language)) for word, expected in zip(words, browser_stems, strict=True) if stem(word, language) != expected]
     assert len(words) > 500
     assert different == []
