@@ -219,6 +219,8 @@ self.onmessage = function (event) {
       state.store = data.store;
       state.paths = data.paths;
       state.language = data.language;
+      /* One small query now compiles lunr's query code before the reader's first one. */
+      search(data.terms[Math.floor(data.terms.length / 2)] || "", 1);
       self.postMessage({ type: "ready", documents: data.store.length, parseMilliseconds: parsed - started,
                          buildMilliseconds: performance.now() - parsed, startedAt: performance.timeOrigin + started });
     } else if (message.type === "search") {
