@@ -14,6 +14,11 @@ Language = Literal["fr", "nl"]
 
 LANGUAGES: tuple[Language, ...] = ("fr", "nl")
 
+
+def other_language(language: Language) -> Language:
+    """Return the site's other language (fr ↔ nl)."""
+    return "nl" if language == "fr" else "fr"
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 

@@ -14,16 +14,10 @@ from pathlib import Path
 import yaml
 
 from scripts.check import REPO_ROOT
+from scripts.yaml_source import dump_yaml
 
 SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "communes.csv", "postcodes.csv")
 WEEKDAY_SETS = (["mo", "tu", "we", "th", "fr"], ["mo", "we", "fr"], ["tu", "th"], ["sa", "su"])
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """Write repeated values out in full: content files may not use anchors and aliases."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
 
 
 def _vocabulary(language: str) -> list[str]:
@@ -49,8 +43,8 @@ def generate_corpus(destination: Path, services: int, dossiers: int = 60, templa
     taxonomy = yaml.safe_load((root / "taxonomy.yaml").read_text(encoding="utf-8"))
     categories = [c["id"] for c in taxonomy["categories"]]
     audiences = [a["id"] for a in taxonomy["audiences"]]
-    communes = yaml.safe_load("[" + ",".join(line.split(",")[0] for line in (root / "communes.csv").read_text().splitlines()[1:]) + "]")
     postcodes = {int(line.split(",")[0]): line.split(",")[3].split()[0] for line in (root / "communes.csv").read_text().splitlines()[1:]}
+    communes = sorted(postcodes)
     vocabulary = {language: _vocabulary(language) for language in ("fr", "nl")}
     for number in range(services):
         _write_organization(root, rng, number, categories, audiences, communes, postcodes, vocabulary)
@@ -94,7 +88,7 @@ def _write_organization(root: Path, rng: random.Random, number: int, categories:
         "last_verified": "2026-10-01",
         "source": "synthetic benchmark corpus",
     }
-    text = yaml.dump(organization, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+    text = dump_yaml(organization)
     text = text.replace("'2026-10-01'", "2026-10-01")
     (root / "directory" / f"{slug}.yaml").write_text(text, encoding="utf-8")
 

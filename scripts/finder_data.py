@@ -11,7 +11,7 @@ from typing import Any
 import phonenumbers
 from babel import Locale
 
-from schemas.common import Language
+from schemas.common import Language, other_language
 from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes
 from scripts import urls
 from scripts.content import Content
@@ -81,7 +81,7 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         "categories": [[c.id, c.name.get(language), c.group] for c in categories],
         "groups": [[g.id, g.name.get(language)] for g in content.taxonomy.groups],
         "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],
-        "communes": sorted(([c.nis_code, c.name(language), c.lat, c.lon, list(c.postcodes), c.name("nl" if language == "fr" else "fr")]
+        "communes": sorted(([c.nis_code, c.name(language), c.lat, c.lon, list(c.postcodes), c.name(other_language(language))]
                             for c in content.communes.values()), key=lambda row: str(row[1])),
         "postcodes": postcode_communes,
         "languages": [[code, str(locale.languages.get(code, code))] for code in codes],

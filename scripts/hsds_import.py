@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-import yaml
 from pydantic import ValidationError
 
 from schemas.organization import Coordinates, Organization
@@ -31,6 +30,7 @@ from scripts.check import REPO_ROOT
 from scripts.content import Content
 from scripts.load import load_content
 from scripts.errors import Problems
+from scripts.yaml_source import dump_yaml
 
 ICAL_DAYS = {"MO": "mo", "TU": "tu", "WE": "we", "TH": "th", "FR": "fr", "SA": "sa", "SU": "su"}
 
@@ -42,11 +42,6 @@ class ImportReport:
     imported: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-class _PlainDumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: object) -> bool:
-        return True
 
 
 def _slug(text: str) -> str:
@@ -268,7 +263,7 @@ def write_organizations(organizations: dict[str, dict[str, Any]], output: Path) 
     written = []
     for org_id, organization in sorted(organizations.items()):
         path = output / f"{org_id}.yaml"
-        text = yaml.dump(organization, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+        text = dump_yaml(organization)
         path.write_text("# Imported from HSDS 3.0: check the texts and translations before publishing.\n" + text, encoding="utf-8")
         written.append(path)
     return written

@@ -11,12 +11,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from schemas.common import Language
+from schemas.common import Language, other_language
+from scripts.check import REPO_ROOT
 from scripts.content import Content
 from scripts.render import LanguageSite
 from scripts.write import TreeWriter
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
 THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
 
@@ -49,7 +49,7 @@ def language_config(
     """Return the mkdocs configuration of one language, derived from mkdocs.yml."""
     config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
     language: Language = site.language
-    other: Language = "nl" if language == "fr" else "fr"
+    other = other_language(language)
     config.update(
         site_name=content.site.name.get(language),
         docs_dir=str(docs_dir),

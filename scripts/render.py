@@ -115,15 +115,12 @@ class PageHelpers:
         target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
         return Markdown(f"[{escape_markdown(shown)}](<tel:{target}>)")
 
-    def root_link(self, path: str, text: str) -> Markdown:
-        """Return an HTML link to a file at the site's root (outside this language's docs folder)."""
-        href = "../" * self.page_path.count("/") + f"../{path}"
-        return Markdown(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')
-
-    def other_language_link(self, other: Language, path: str, text: str) -> Markdown:
-        """Return an HTML link to a page of the other language (outside this docs folder)."""
-        href = "../" * self.page_path.count("/") + f"../{other}/{urls.html_path(path)}"
-        return Markdown(f'<a href="{html.escape(href)}" hreflang="{other}" lang="{other}">{html.escape(text)}</a>')
+    def root_link(self, path: str, text: str, language: Language | None = None) -> Markdown:
+        """Return an HTML link to a file from the site's root (outside this language's docs
+        folder, so mkdocs does not check it); with a language, it links a page of that language."""
+        href = "../" * self.page_path.count("/") + "../" + (f"{language}/{urls.html_path(path)}" if language else path)
+        attributes = f' hreflang="{language}" lang="{language}"' if language else ""
+        return Markdown(f'<a href="{html.escape(href)}"{attributes}>{html.escape(text)}</a>')
 
     def service_line(self, org: Organization, service: Service) -> Markdown:
         """Return a service's list item (link, example flag, commune), shared by every page of a folder."""

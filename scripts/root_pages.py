@@ -31,8 +31,9 @@ def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site
         not_found.render(ui=content.ui, languages=list(LANGUAGES), home_links={lang: f"{lang}/index.html" for lang in LANGUAGES}),
     )
     for language in LANGUAGES:
-        (site_dir / language / "404.html").write_text(
-            not_found.render(ui=content.ui, languages=[language], home_links={language: "index.html"}), encoding="utf-8"
+        # Replaces the placeholder that mkdocs renders from theme/overrides/404.html.
+        writer.write_text(
+            f"{language}/404.html", not_found.render(ui=content.ui, languages=[language], home_links={language: "index.html"})
         )
     writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
     sitemap_line = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n" if site_url else ""

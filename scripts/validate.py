@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from schemas.common import other_language
 from scripts.content import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.errors import Problems
 from scripts.yaml_source import FieldPath, YamlDocument, dotted
@@ -121,7 +122,7 @@ def _check_address(content: Content, document: YamlDocument, loc: FieldPath, add
 def _check_dossier(content: Content, pages: dict[Any, DossierPage], service_ids: set[str], problems: Problems) -> None:
     for page in pages.values():
         document, meta = page.document, page.meta
-        other = "nl" if page.language == "fr" else "fr"
+        other = other_language(page.language)
         if other not in pages and meta.translation != "pending":
             _add(
                 problems, document, ("id",), f"the {other.upper()} version of this dossier is missing",

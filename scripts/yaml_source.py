@@ -37,6 +37,18 @@ ContentLoader.add_implicit_resolver(
 )
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Write repeated values out in full: content files may not use anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """Return data as content YAML (no anchors or aliases, keys in the given order)."""
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
 @dataclass
 class YamlDocument:
     """Parsed YAML data with the position of every field path."""

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from scripts.bench_corpus import SITE_WIDE_FILES
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "content"
-SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "communes.csv", "postcodes.csv")
 
 
 def write_scratch_content(destination: Path) -> Path:

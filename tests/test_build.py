@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from schemas.common import other_language
 from scripts.build import build_site
 from scripts.errors import ContentError
 from scripts.mkdocs_site import SiteBuildError
@@ -44,7 +45,7 @@ def test_every_page_has_a_twin_in_the_other_language(built_fixture_site: Path) -
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
 def test_lang_attribute_and_switcher_on_every_page(built_fixture_site: Path, language: str) -> None:
-    other = "nl" if language == "fr" else "fr"
+    other = other_language(language)
     for path in pages(built_fixture_site, language):
         if path.name == "404.html":
             continue

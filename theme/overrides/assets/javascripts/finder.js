@@ -17,12 +17,8 @@
   var position = null, textMatches = null, textOrder = null, renderCount = 0;
   var FACETS = ["cat", "lang", "public", "cost", "access", "open", "place"];
 
-  function fold(text) {
-    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
-  }
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
-  }
+  var escapeHtml = window.bxSearch.escapeHtml;
+  function fold(text) { return window.bxSearch.fold(String(text)).trim(); }
   function label(key, values) {
     var text = ui[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });

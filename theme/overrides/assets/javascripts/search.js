@@ -72,7 +72,7 @@
       });
     });
   }
-  window.bxSearch = { query: query, load: load };
+  window.bxSearch = { query: query, load: load, fold: fold, escapeHtml: escapeHtml };
 
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
