@@ -27,13 +27,13 @@ serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.serve --port $(PORT)
 
 test: $(STAMP) $(NODE_STAMP)
-	bash scripts/setup_chromium.sh
-	$(PY) -m ruff check scripts schemas tests tools
+	bash scripts/devtools/setup_chromium.sh
+	$(PY) -m ruff check scripts schemas tests
 	$(PY) -m schemas.export --check
 	$(PY) -m pytest $(ARGS)
 
 bench: $(STAMP) $(NODE_STAMP)
-	bash scripts/setup_chromium.sh
+	bash scripts/devtools/setup_chromium.sh
 	$(PY) -m scripts.bench $(ARGS)
 
 schemas: $(STAMP)

@@ -21,9 +21,10 @@ from typing import Any
 
 import yaml
 
-from scripts.bench_corpus import generate_corpus
-from scripts.check import REPO_ROOT, load_valid_content
-from scripts.static_server import SiteRequestHandler, serve_site
+from scripts.devtools.bench_corpus import generate_corpus
+from scripts import REPO_ROOT
+from scripts.check import load_valid_content
+from scripts.devtools.static_server import SiteRequestHandler, serve_site
 
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 

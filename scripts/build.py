@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.common import LANGUAGES
-from scripts.check import REPO_ROOT, load_valid_content, print_problems
-from scripts.errors import ContentError
-from scripts.mkdocs_site import SiteBuildError, build_language
-from scripts.publish_data import write_open_data
-from scripts.render import render_site
-from scripts.root_pages import write_root_pages
-from scripts.search_index import write_search_files
-from scripts.write import staging_area, swap_into_place
+from scripts import REPO_ROOT
+from scripts.check import load_valid_content, print_problems
+from scripts.content.errors import ContentError
+from scripts.site.mkdocs_site import SiteBuildError, build_language
+from scripts.opendata.publish import write_open_data
+from scripts.pages.render import render_site
+from scripts.site.root_pages import write_root_pages
+from scripts.search.index import write_search_files
+from scripts.site.write import staging_area, swap_into_place
 
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from scripts.build import build_site
-from scripts.check import REPO_ROOT, print_problems
-from scripts.errors import ContentError
-from scripts.mkdocs_site import SiteBuildError
-from scripts.static_server import SiteRequestHandler, serve_site
+from scripts import REPO_ROOT
+from scripts.check import print_problems
+from scripts.content.errors import ContentError
+from scripts.site.mkdocs_site import SiteBuildError
+from scripts.devtools.static_server import SiteRequestHandler, serve_site
 
-WATCHED = ("content", "theme", "scripts/page_templates", "mkdocs.yml")
+WATCHED = ("content", "theme", "scripts/pages/templates", "scripts/search/browser", "mkdocs.yml")
 RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch("/__build_id").then(function(r){return r.text()})
 .then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();</script></body>"""
 

@@ -1,4 +1,6 @@
-"""Shared fixtures: a small content folder, and whole builds into temporary folders."""
+"""The fixture pyramid's base: a small content folder, one whole build of it, one Chromium.
+
+Each folder of tests/ mirrors a package of scripts/; tests/browser/conftest.py adds the served site."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from scripts.bench_corpus import SITE_WIDE_FILES
+from scripts.devtools.bench_corpus import SITE_WIDE_FILES
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -48,16 +50,8 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session (each test opens its own context)."""
-    from tests.browser import launch_chromium
+    from tests.browser.chromium import launch_chromium
 
     with launch_chromium() as chromium:
         yield chromium
 
-
-@pytest.fixture(scope="session")
-def sub_path_url(built_fixture_site: Path) -> Iterator[str]:
-    """The fixture site served over HTTP under /brusano/, as a host with a sub-path does."""
-    from scripts.static_server import serve_site
-
-    with serve_site(built_fixture_site, prefix="/brusano/") as url:
-        yield url

@@ -1,0 +1,76 @@
+"""The loaded content: typed models plus where each came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.common import Language, LocalizedText
+from schemas.commune import Commune
+from schemas.dossier import DossierFrontMatter
+from schemas.organization import Organization, Service
+from schemas.site import Site
+from schemas.taxonomy import Category, Taxonomy
+from schemas.template import Template
+from scripts.content.yaml_source import YamlDocument
+
+
+@dataclass(frozen=True)
+class OrganizationEntry:
+    """A directory entry and the YAML it was read from."""
+
+    model: Organization
+    document: YamlDocument
+
+
+@dataclass(frozen=True)
+class DossierPage:
+    """One language version of a dossier."""
+
+    meta: DossierFrontMatter
+    language: Language
+    body: str
+    body_first_line: int
+    document: YamlDocument
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    """A template's metadata and the folder holding its files."""
+
+    model: Template
+    folder: Path
+    document: YamlDocument
+
+
+@dataclass
+class Content:
+    """Everything under content/, validated file by file."""
+
+    root: Path
+    site: Site
+    ui: dict[str, LocalizedText]
+    taxonomy: Taxonomy
+    communes: dict[int, Commune]
+    postcodes: dict[str, set[int]]
+    organizations: list[OrganizationEntry] = field(default_factory=list)
+    dossiers: dict[str, dict[Language, DossierPage]] = field(default_factory=dict)
+    templates: list[TemplateEntry] = field(default_factory=list)
+    settings_documents: dict[str, YamlDocument] = field(default_factory=dict)
+    """The parsed site.yaml, ui.yaml and taxonomy.yaml, by file name."""
+    _services: list[tuple[Organization, Service]] | None = field(default=None, repr=False)
+
+    def get_category(self, category_id: str) -> Category:
+        """Return a category by id."""
+        return next(c for c in self.taxonomy.categories if c.id == category_id)
+
+    def get_services(self) -> list[tuple[Organization, Service]]:
+        """Return every service with its organisation, in id order."""
+        if self._services is None:
+            pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
+            self._services = sorted(pairs, key=lambda pair: pair[1].id)
+        return self._services
+
+    def ui_text(self, key: str, language: Language) -> str:
+        """Return an interface label in the given language."""
+        return self.ui[key].get(language)

@@ -1,0 +1,184 @@
+"""Rules that span files: references, postcodes, unique ids, template files."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from schemas.common import other_language
+from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
+from scripts.content.errors import Problems
+from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
+
+TEMPLATE_MAX_BYTES = 10 * 1024 * 1024
+TEMPLATE_FORMATS = {".odt": "OpenDocument text", ".docx": "Word document", ".pdf": "PDF"}
+
+
+def check_content(content: Content, required_ui_keys: Iterable[str], problems: Problems) -> None:
+    """Report every cross-file problem of the files that passed their own checks."""
+    _check_taxonomy(content, problems)
+    _check_ui(content, required_ui_keys, problems)
+    service_ids = _check_unique_services(content, problems)
+    for entry in content.organizations:
+        _check_organization(content, entry, problems)
+    for pages in content.dossiers.values():
+        _check_dossier(content, pages, service_ids, problems)
+    for template in content.templates:
+        _check_template(content, template, problems)
+
+
+def _add(problems: Problems, document: YamlDocument, loc: FieldPath, message: str, fix: str) -> None:
+    line, column = document.locate(loc)
+    problems.add(document.path, line, column, dotted(loc), message, fix)
+
+
+def _check_refs(
+    problems: Problems, document: YamlDocument, loc: FieldPath, values: Iterable[Any], known: Iterable[Any], what: str, where: str
+) -> None:
+    known_set = set(known)
+    for index, value in enumerate(values):
+        if value not in known_set:
+            _add(problems, document, loc + (index,), f"unknown {what} {value!r}", f"use an id listed in {where}")
+
+
+def _check_taxonomy(content: Content, problems: Problems) -> None:
+    document = content.settings_documents["taxonomy.yaml"]
+    taxonomy = content.taxonomy
+    for kind, items in (("groups", taxonomy.groups), ("categories", taxonomy.categories), ("audiences", taxonomy.audiences)):
+        ids = [item.id for item in items]
+        for index, item_id in enumerate(ids):
+            if ids.index(item_id) != index:
+                _add(problems, document, (kind, index, "id"), f"the id {item_id!r} is already used above", "give each one its own id")
+    groups = [group.id for group in taxonomy.groups]
+    for index, category in enumerate(taxonomy.categories):
+        _check_refs(problems, document, ("categories", index, "group"), [category.group], groups, "group", "groups: in this file")
+
+
+def _check_ui(content: Content, required: Iterable[str], problems: Problems) -> None:
+    for key in sorted(set(required) - set(content.ui)):
+        problems.add(
+            f"{content.root.name}/ui.yaml", 1, 1, key, "this interface label is missing",
+            f"add {key}: with fr: and nl: texts",
+        )
+
+
+def _check_unique_services(content: Content, problems: Problems) -> set[str]:
+    seen: dict[str, str] = {}
+    for entry in content.organizations:
+        for index, service in enumerate(entry.model.services):
+            if service.id in seen:
+                _add(
+                    problems, entry.document, ("services", index, "id"),
+                    f"the service id {service.id!r} is already used in {seen[service.id]}",
+                    "service ids are unique in the whole directory: prefix it with the organisation's id",
+                )
+            seen.setdefault(service.id, entry.document.path)
+    return set(seen)
+
+
+def _check_organization(content: Content, entry: OrganizationEntry, problems: Problems) -> None:
+    org, document = entry.model, entry.document
+    taxonomy = content.taxonomy
+    location_ids = [location.id for location in org.locations]
+    for index, location in enumerate(org.locations):
+        loc: FieldPath = ("locations", index)
+        if location_ids.count(location.id) > 1 and location_ids.index(location.id) != index:
+            _add(problems, document, loc + ("id",), f"the location id {location.id!r} is used twice", "give each location its own id")
+        _check_address(content, document, loc + ("address",), location.address, problems)
+        if location.hours:
+            dates = [exception.date for exception in location.hours.exceptions]
+            for position, day in enumerate(dates):
+                if dates.index(day) != position:
+                    _add(problems, document, loc + ("hours", "exceptions", position, "date"), f"the day {day} is listed twice", "keep one exception per day")
+    categories = [category.id for category in taxonomy.categories]
+    audiences = [audience.id for audience in taxonomy.audiences]
+    for index, service in enumerate(org.services):
+        loc = ("services", index)
+        _check_refs(problems, document, loc + ("categories",), service.categories, categories, "category", "content/taxonomy.yaml")
+        _check_refs(problems, document, loc + ("audiences",), service.audiences, audiences, "public", "content/taxonomy.yaml (audiences)")
+        _check_refs(problems, document, loc + ("locations",), service.locations, location_ids, "location", "this file's locations")
+        if service.area_served != "region":
+            _check_refs(problems, document, loc + ("area_served",), service.area_served, content.communes, "commune NIS code", "content/communes.csv")
+
+
+def _check_address(content: Content, document: YamlDocument, loc: FieldPath, address: Any, problems: Problems) -> None:
+    commune = content.communes.get(address.commune)
+    if commune is None:
+        _add(problems, document, loc + ("commune",), f"unknown commune NIS code {address.commune}", "use a code from 21001 to 21019 listed in content/communes.csv")
+        return
+    if address.commune not in content.postcodes.get(address.postcode, set()):
+        names = [content.communes[nis].name_fr for nis in sorted(content.postcodes.get(address.postcode, set()))]
+        elsewhere = f" (it belongs to {', '.join(names)})" if names else " (it is no commune's postcode in the Region)"
+        _add(
+            problems, document, loc + ("postcode",),
+            f"the postcode {address.postcode} is not used in {commune.name_fr} / {commune.name_nl}{elsewhere}",
+            f"check the address; {commune.name_fr} uses {', '.join(commune.postcodes)}",
+        )
+
+
+
+def _check_dossier(content: Content, pages: dict[Any, DossierPage], service_ids: set[str], problems: Problems) -> None:
+    for page in pages.values():
+        document, meta = page.document, page.meta
+        other = other_language(page.language)
+        if other not in pages and meta.translation != "pending":
+            _add(
+                problems, document, ("id",), f"the {other.upper()} version of this dossier is missing",
+                f"add {Path(document.path).name.replace('.' + page.language + '.', '.' + other + '.')}, or write translation: pending",
+            )
+        if other in pages and meta.translation == "pending":
+            _add(problems, document, ("translation",), "translation: pending but both languages exist", "remove the translation line")
+        taxonomy = content.taxonomy
+        _check_refs(problems, document, ("categories",), meta.categories, [c.id for c in taxonomy.categories], "category", "content/taxonomy.yaml")
+        _check_refs(problems, document, ("audiences",), meta.audiences, [a.id for a in taxonomy.audiences], "public", "content/taxonomy.yaml (audiences)")
+        _check_refs(problems, document, ("templates",), meta.templates, [t.model.id for t in content.templates], "template", "content/templates/")
+        _check_refs(problems, document, ("services",), meta.services, service_ids, "service", "the service ids of content/directory/")
+
+
+def _check_template(content: Content, template: TemplateEntry, problems: Problems) -> None:
+    document, model = template.document, template.model
+    _check_refs(problems, document, ("audiences",), model.audiences, [a.id for a in content.taxonomy.audiences], "public", "content/taxonomy.yaml (audiences)")
+    _check_refs(problems, document, ("dossiers",), model.dossiers, content.dossiers, "dossier", "content/dossiers/")
+    for language in ("fr", "nl"):
+        message, fix = check_template_file(template.folder, model.files.get(language))
+        if message:
+            _add(problems, document, ("files", language), message, fix)
+
+
+def check_template_file(folder: Path, name: str) -> tuple[str, str]:
+    """Return (problem, fix) for a template file, or empty strings when it is fine."""
+    path = folder / name
+    if "/" in name or "\\" in name or name.startswith("."):
+        return f"{name!r} is not a plain file name", "put the file in the template's folder and write only its name"
+    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+        return f"{name!r} points outside the template's folder", "copy the real file into the folder"
+    if not path.is_file():
+        return f"the file {name!r} does not exist", f"add it to {folder.name}/ or correct the name"
+    if path.suffix.lower() not in TEMPLATE_FORMATS:
+        return f"the file type {path.suffix!r} is not allowed", "save the document as .odt, .docx or .pdf"
+    size = path.stat().st_size
+    if size > TEMPLATE_MAX_BYTES:
+        return f"the file weighs {size / 1048576:.1f} MB, over the {TEMPLATE_MAX_BYTES // 1048576} MB limit", "reduce images or split the document"
+    if detect_format(path) != path.suffix.lower():
+        return f"the content of {name!r} is not a real {TEMPLATE_FORMATS[path.suffix.lower()]}", "export the document again from your office program with this format"
+    return "", ""
+
+
+def detect_format(path: Path) -> str:
+    """Return the extension that a file's content really has (.pdf, .odt, .docx), or ''."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if not zipfile.is_zipfile(path):
+        return ""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "mimetype" in names and archive.read("mimetype") == b"application/vnd.oasis.opendocument.text":
+            return ".odt"
+        if "[Content_Types].xml" in names and "word/document.xml" in names:
+            return ".docx"
+    return ""
+

@@ -1,0 +1,107 @@
+"""Open data: the whole directory as JSON, CSV (with CSVW metadata), HSDS 3.0 JSON, and vCards."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+from schemas.common import LANGUAGES
+from schemas.organization import Organization, Service
+from scripts.pages import urls
+from scripts.content.loaded import Content
+
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+UUID_NAMESPACE = uuid.UUID("6f0d6c1e-3c52-4f43-9a63-2f1d9c0b5e10")
+"""Fixed namespace: the same content id always gives the same HSDS UUID."""
+CSV_COLUMNS = (
+    "service_id", "organization_id", "example", "organization_name_fr", "organization_name_nl",
+    "service_name_fr", "service_name_nl", "description_fr", "description_nl", "categories", "audiences",
+    "street_fr", "street_nl", "number", "postcode", "commune_nis", "commune_fr", "commune_nl", "latitude", "longitude",
+    "phones", "email", "website", "languages", "cost", "wheelchair_access", "area_served", "last_verified",
+    "page_fr", "page_nl",
+)
+
+
+def generated_date() -> str:
+    """Return the build date (from SOURCE_DATE_EPOCH, so that builds stay reproducible)."""
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
+
+
+def hsds_id(kind: str, local_id: str) -> str:
+    """Return the stable UUID of a directory object in the HSDS export."""
+    return str(uuid.uuid5(UUID_NAMESPACE, f"{kind}:{local_id}"))
+
+
+def metadata(content: Content) -> dict[str, Any]:
+    """Return the metadata block shared by the exports."""
+    return {
+        "title": {language: content.site.name.get(language) for language in LANGUAGES},
+        "licence": LICENCE,
+        "licence_name": "CC BY 4.0",
+        "generated": generated_date(),
+        "attribution": "Brusano; communes: FPS BOSA BeST Address (CC BY 4.0)",
+    }
+
+
+def export_json(content: Content) -> str:
+    """Return the directory as JSON: our own model, both languages, with metadata."""
+    document = {
+        "metadata": metadata(content),
+        "organizations": [entry.model.model_dump(mode="json") for entry in content.organizations],
+        "categories": [category.model_dump(mode="json") for category in content.taxonomy.categories],
+        "communes": [commune.model_dump(mode="json") for commune in content.communes.values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv_row(content: Content, org: Organization, service: Service) -> dict[str, str]:
+    location = org.locations[0]
+    commune = content.communes[location.address.commune]
+    page = urls.html_path(urls.organization_path(org.id))
+    return {
+        "service_id": service.id, "organization_id": org.id, "example": "yes" if org.example else "no",
+        "organization_name_fr": org.name.fr, "organization_name_nl": org.name.nl,
+        "service_name_fr": service.name.fr, "service_name_nl": service.name.nl,
+        "description_fr": service.description.fr, "description_nl": service.description.nl,
+        "categories": " ".join(service.categories), "audiences": " ".join(service.audiences),
+        "street_fr": location.address.street.fr, "street_nl": location.address.street.nl,
+        "number": location.address.number, "postcode": location.address.postcode,
+        "commune_nis": str(commune.nis_code), "commune_fr": commune.name_fr, "commune_nl": commune.name_nl,
+        "latitude": str(location.coordinates.lat) if location.coordinates else "",
+        "longitude": str(location.coordinates.lon) if location.coordinates else "",
+        "phones": " ; ".join(phone.number for phone in org.phones), "email": org.email or "",
+        "website": org.website or "", "languages": " ".join(service.languages or org.languages),
+        "cost": service.cost.kind if service.cost else "", "wheelchair_access": location.wheelchair_access,
+        "area_served": "region" if service.area_served == "region" else " ".join(map(str, service.area_served)),
+        "last_verified": org.last_verified.isoformat(), "page_fr": f"fr/{page}", "page_nl": f"nl/{page}",
+    }
+
+
+def export_csv(content: Content) -> str:
+    """Return one row per service, UTF-8 with a byte-order mark so that spreadsheets read accents."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for org, service in content.get_services():
+        writer.writerow(_csv_row(content, org, service))
+    return "\ufeff" + buffer.getvalue()
+
+
+def export_csv_metadata(content: Content) -> str:
+    """Return the W3C CSVW metadata of the CSV: licence, date and column titles."""
+    document = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": "directory.csv",
+        "dc:title": metadata(content)["title"]["fr"],
+        "dc:license": LICENCE,
+        "dc:modified": generated_date(),
+        "tableSchema": {"columns": [{"name": column, "titles": column} for column in CSV_COLUMNS]},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+

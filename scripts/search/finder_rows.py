@@ -1,0 +1,89 @@
+"""What the directory finder needs in the browser, per language: one row per service, and labels.
+
+It travels in the same file as the search index (search/<lang>.js) so that the finder costs no
+second download. Rows are aligned with the first documents of the index (the services).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import phonenumbers
+from babel import Locale
+
+from schemas.common import Language, other_language
+from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes
+from scripts.pages import urls
+from scripts.content.loaded import Content
+
+COST_KINDS = ("free", "reduced", "fee", "reimbursed", "variable")
+ACCESS_KINDS = ("full", "partial", "none", "unknown")
+
+
+def _hours(location: Location) -> list[Any]:
+    """Return [[weekday bits (mo=1 ... su=64), opens, closes] ...] and [[date, opens, closes] ...] in minutes."""
+    if location.hours is None:
+        return [[], []]
+    regular = [[sum(1 << WEEKDAYS.index(day) for day in period.days), clock_minutes(period.opens), clock_minutes(period.closes)]
+               for period in location.hours.regular]
+    exceptions = [[exception.date.isoformat(), *( [-1, -1] if exception.closed else
+                   [clock_minutes(exception.opens or ""), clock_minutes(exception.closes or "")])]
+                  for exception in location.hours.exceptions]
+    return [regular, exceptions]
+
+
+def _e164(number: str) -> str:
+    return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
+
+
+def _row(content: Content, org: Organization, service: Service, category_index: dict[str, int],
+         audience_index: dict[str, int], language: Language) -> list[Any]:
+    locations = [loc for loc in org.locations if not service.locations or loc.id in service.locations]
+    places = []
+    for location in locations:
+        commune = content.communes[location.address.commune]
+        lat, lon = (location.coordinates.lat, location.coordinates.lon) if location.coordinates else (commune.lat, commune.lon)
+        places.append([commune.nis_code, round(lat, 5), round(lon, 5), location.wheelchair_access, _hours(location)])
+    phone = [org.phones[0].number, _e164(org.phones[0].number)] if org.phones else ""
+    return [
+        org.id,
+        org.name.get(language),
+        service.name.get(language),
+        [category_index[c] for c in service.categories],
+        [audience_index[a] for a in service.audiences],
+        service.languages or org.languages,
+        service.cost.kind if service.cost else "",
+        0 if service.area_served == "region" else service.area_served,
+        phone,
+        1 if org.example else 0,
+        places,
+    ]
+
+
+def finder_data(content: Content, language: Language) -> dict[str, Any]:
+    """Return the finder's rows and labels for one language."""
+    categories = content.taxonomy.categories
+    category_index = {category.id: position for position, category in enumerate(categories)}
+    audience_index = {audience.id: position for position, audience in enumerate(content.taxonomy.audiences)}
+    locale = Locale.parse(language)
+    codes = sorted({code for entry in content.organizations for code in entry.model.languages}
+                   | {code for _, service in content.get_services() for code in service.languages})
+    # A postcode shared by two communes (1040, 1050, 1060: Brussels-City and a neighbour) lists
+    # first the commune whose own main postcode it is.
+    postcode_communes = {
+        postcode: sorted(communes, key=lambda nis: (content.communes[nis].postcodes[0] != postcode, nis))
+        for postcode, communes in sorted(content.postcodes.items())
+    }
+    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error"))}
+    return {
+        "rows": [_row(content, org, service, category_index, audience_index, language) for org, service in content.get_services()],
+        "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
+        "categories": [[c.id, c.name.get(language), c.group] for c in categories],
+        "groups": [[g.id, g.name.get(language)] for g in content.taxonomy.groups],
+        "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],
+        "communes": sorted(([c.nis_code, c.name(language), c.lat, c.lon, list(c.postcodes), c.name(other_language(language))]
+                            for c in content.communes.values()), key=lambda row: str(row[1])),
+        "postcodes": postcode_communes,
+        "languages": [[code, str(locale.languages.get(code, code))] for code in codes],
+        "ui": ui,
+    }

@@ -1,0 +1,242 @@
+"""Build each language's search index with lunr.py and write it in a compact form.
+
+The browser does not download lunr's serialized index: its weight vectors are more than half
+of it and can be recomputed exactly. The compact form holds the terms, the term frequencies per
+field and document, and the field lengths; search.js hands them to lunr.js's own Builder, which
+computes the same weights as lunr.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from bs4 import BeautifulSoup
+from lunr.builder import Builder
+
+from schemas.common import LANGUAGES, Language
+from scripts.pages import urls
+from scripts.content.loaded import Content
+from scripts.search.finder_rows import finder_data
+from scripts.search.pipeline import PIPELINES, split_words
+from scripts.site.write import TreeWriter
+
+WORKER_SOURCE = Path(__file__).parent / "browser" / "worker.js"
+
+FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
+"""Indexed fields and their boosts."""
+
+SNIPPET_LENGTH = 160
+TYPES = {"service": "s", "dossier": "d", "template": "t"}
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One searchable item and what a result shows of it."""
+
+    kind: str
+    title: str
+    url: str
+    place: str
+    keywords: str
+    body: str
+
+    def snippet(self) -> str:
+        """Return the start of the body, cut at a word."""
+        text = " ".join(self.body.split())
+        if len(text) <= SNIPPET_LENGTH:
+            return text
+        return text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+def collect_documents(content: Content, language: Language) -> list[SearchDocument]:
+    """Return the services, dossiers and templates of a language, in a stable order."""
+    documents = [_service_document(content, language, org, service) for org, service in content.get_services()]
+    for dossier_id, pages in sorted(content.dossiers.items()):
+        if language in pages:
+            page = pages[language]
+            categories = [content.get_category(c).name.get(language) for c in page.meta.categories]
+            documents.append(
+                SearchDocument("dossier", page.meta.title, urls.html_path(urls.dossier_path(dossier_id)), "",
+                               " ".join([page.meta.summary, *categories]), _markdown_text(page.body))
+            )
+    for template in content.templates:
+        model = template.model
+        audiences = [a.name.get(language) for a in content.taxonomy.audiences if a.id in model.audiences]
+        documents.append(
+            SearchDocument("template", model.title.get(language), urls.html_path(urls.template_path(model.id)), "",
+                           " ".join(audiences), model.description.get(language))
+        )
+    return documents
+
+
+def _service_document(content: Content, language: Language, org: Any, service: Any) -> SearchDocument:
+    communes = [content.communes[location.address.commune] for location in org.locations]
+    words: list[str] = []
+    for category_id in service.categories:
+        category = content.get_category(category_id)
+        words += [category.name.get(language), *category.synonyms.get(language)]
+    words += [a.name.get(language) for a in content.taxonomy.audiences if a.id in service.audiences]
+    words += [name for commune in communes for name in (commune.name_fr, commune.name_nl)]
+    words += [location.address.postcode for location in org.locations]
+    words += [*service.keywords.get(language), org.name.get(language)]
+    return SearchDocument(
+        "service",
+        f"{service.name.get(language)} — {org.name.get(language)}",
+        urls.html_path(urls.organization_path(org.id)),
+        ", ".join(sorted({commune.name(language) for commune in communes})),
+        " ".join(words),
+        f"{service.description.get(language)} {org.description.get(language)}",
+    )
+
+
+def _markdown_text(body: str) -> str:
+    html = markdown.markdown(body, extensions=["admonition", "tables", "pymdownx.superfences", "pymdownx.tabbed"])
+    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def document_ref(position: int) -> str:
+    """Return a document's short ref: its position in base 36."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        position, remainder = divmod(position, 36)
+        text = digits[remainder] + text
+        if position == 0:
+            return text
+
+
+def build_lunr_builder(documents: list[SearchDocument], language: Language) -> Builder:
+    """Return a lunr.py Builder holding every document (call .build() for the Index)."""
+    builder = Builder()
+    index_pipeline, search_pipeline = PIPELINES[language]
+    builder.pipeline.add(*index_pipeline)
+    builder.search_pipeline.add(*search_pipeline)
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for position, document in enumerate(documents):
+        builder.add({
+            "id": document_ref(position),
+            "title": split_words(document.title),
+            "keywords": split_words(document.keywords),
+            "body": split_words(document.body),
+        })
+    return builder
+
+
+URL_PREFIXES = {"s": "directory/entries/", "d": "dossiers/", "t": "documents/"}
+"""Where each type's pages live: the store keeps only the page's name."""
+
+
+def compact_index(builder: Builder, documents: list[SearchDocument], language: Language) -> dict[str, Any]:
+    """Return the compact index: terms, postings, field lengths, and what a result line shows.
+
+    A term's postings are, per field holding it: the field's position, the number of documents,
+    then for each document the distance from the previous one (counted from -1, so always >= 1),
+    written negative and followed by the term frequency when that frequency is not 1.
+    """
+    refs = [document_ref(position) for position in range(len(documents))]
+    field_names = [name for name, _ in FIELDS]
+    terms = sorted(builder.inverted_index)
+    postings = []
+    for term in terms:
+        entry: list[int] = []
+        for field_position, field_name in enumerate(field_names):
+            docs = sorted(int(ref, 36) for ref in builder.inverted_index[term][field_name])
+            if not docs:
+                continue
+            entry += [field_position, len(docs)]
+            previous = -1
+            for doc in docs:
+                frequency = builder.field_term_frequencies[f"{field_name}/{refs[doc]}"][term]
+                entry += [doc - previous] if frequency == 1 else [previous - doc, frequency]
+                previous = doc
+        postings.append(entry)
+    store = []
+    for document in documents:
+        kind = TYPES[document.kind]
+        prefix = URL_PREFIXES[kind]
+        if not document.url.startswith(prefix) or not document.url.endswith(".html"):
+            raise ValueError(f"unexpected URL for a {document.kind}: {document.url}")
+        store.append([kind, document.title, document.url[len(prefix):-5], document.place])
+    return {
+        "version": 2,
+        "language": language,
+        "fields": [list(field) for field in FIELDS],
+        "terms": terms,
+        "postings": postings,
+        "lengths": [[builder.field_lengths[f"{name}/{ref}"] for ref in refs] for name in field_names],
+        "paths": URL_PREFIXES,
+        "store": store,
+    }
+
+
+def render_data_script(variable: str, language: Language, data: Any) -> str:
+    """Return a script that hands JSON text to the page (fetch() is refused on file://)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"(window.{variable}=window.{variable}||{{}})[{json.dumps(language)}]={json.dumps(text)};\n"
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    """A language's search files, and the lunr.py builder and documents they came from."""
+
+    index_script: str
+    snippets_script: str
+    builder: Builder
+    documents: list[SearchDocument]
+
+
+def build_search_index(content: Content, language: Language) -> LanguageIndex:
+    """Return the index script (loaded first) and the snippets script (loaded after) of a language."""
+    documents = collect_documents(content, language)
+    builder = build_lunr_builder(documents, language)
+    builder.build()
+    return LanguageIndex(
+        render_data_script("__bxSearchData", language, compact_index(builder, documents, language))
+        + render_data_script("__bxFinderData", language, finder_data(content, language)),
+        render_data_script("__bxSearchSnippets", language, [document.snippet() for document in documents]),
+        builder,
+        documents,
+    )
+
+
+ENGINE_SOURCES = (
+    "lunr/lunr.min.js",
+    "lunr-languages/min/lunr.stemmer.support.min.js",
+    "lunr-languages/min/lunr.fr.min.js",
+    "lunr-languages/min/lunr.nl.min.js",
+)
+"""npm files that run in the search worker, in order, before scripts/search/browser/worker.js."""
+
+
+def render_engine_script(node_modules: Path) -> str:
+    """Return search/engine.js: the worker's code as a string, made into a Blob worker by search.js."""
+    missing = [name for name in ENGINE_SOURCES if not (node_modules / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"npm packages are not installed ({', '.join(missing)}): run `make build`")
+    parts = [(node_modules / name).read_text(encoding="utf-8") for name in ENGINE_SOURCES]
+    parts.append(WORKER_SOURCE.read_text(encoding="utf-8"))
+    source = ";\n".join(parts)
+    return f"window.__bxSearchEngine={json.dumps(source)};\n"
+
+
+def write_search_files(content: Content, site_dir: Path, node_modules: Path) -> dict[str, int]:
+    """Write search/engine.js and, per language, the index and snippets scripts; return their sizes."""
+    writer = TreeWriter(site_dir)
+    sizes = {}
+    engine = render_engine_script(node_modules)
+    writer.write_text(urls.search_asset_path("engine.js"), engine)
+    sizes["engine.js"] = len(engine.encode("utf-8"))
+    for language in LANGUAGES:
+        built = build_search_index(content, language)
+        for name, script in ((f"{language}.js", built.index_script), (f"{language}-snippets.js", built.snippets_script)):
+            writer.write_text(urls.search_asset_path(name), script)
+            sizes[name] = len(script.encode("utf-8"))
+    return sizes

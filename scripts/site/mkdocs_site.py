@@ -1,0 +1,96 @@
+"""Build one language's pages with mkdocs-material, strictly (a warning is a failure)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from schemas.common import Language, other_language
+from scripts import REPO_ROOT
+from scripts.content.loaded import Content
+from scripts.pages.render import LanguageSite
+from scripts.site.write import TreeWriter
+
+BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
+THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
+PAGE_SCRIPTS = {
+    "assets/javascripts/search.js": REPO_ROOT / "scripts" / "search" / "browser" / "search.js",
+    "assets/javascripts/finder.js": REPO_ROOT / "scripts" / "search" / "browser" / "finder.js",
+}
+"""The browser scripts that every page loads (mkdocs.yml's extra_javascript), kept beside the search code."""
+
+
+class SiteBuildError(Exception):
+    """mkdocs reported warnings or errors (listed in the message)."""
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_docs(site: LanguageSite, docs_dir: Path) -> None:
+    """Write a language's Markdown pages and downloadable files into its docs folder."""
+    writer = TreeWriter(docs_dir)
+    for path, text in sorted({**site.pages, **site.texts}.items()):
+        writer.write_text(path, text)
+    for path, source in sorted({**site.files, **PAGE_SCRIPTS}.items()):
+        writer.copy_file(path, source)
+
+
+def language_config(
+    content: Content, site: LanguageSite, docs_dir: Path, site_dir: Path, *, material_search: bool = False
+) -> dict[str, Any]:
+    """Return the mkdocs configuration of one language, derived from mkdocs.yml."""
+    config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
+    language: Language = site.language
+    other = other_language(language)
+    config.update(
+        site_name=content.site.name.get(language),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=site.nav,
+        copyright=content.site.licence.get(language),
+        extra={
+            "language": language,
+            "other_language": other,
+            "ui": {key: text.get(language) for key, text in sorted(content.ui.items())},
+            "generator": False,  # no "Made with" link to another host
+            # Material includes partials/alternate.html only when this is set; our override
+            # of that partial links to the same page in the other language.
+            "alternate": [{"name": content.ui["other_language_name"].get(language), "link": "", "lang": other}],
+        },
+    )
+    config["theme"].update(language=language, custom_dir=str(THEME_OVERRIDES))
+    if material_search:
+        config["plugins"] = [{"search": {"lang": [language]}}]
+    return config
+
+
+def build_language(content: Content, site: LanguageSite, work_dir: Path, site_dir: Path, *, material_search: bool = False) -> None:
+    """Write the docs folder of a language and build it into site_dir with mkdocs --strict."""
+    docs_dir = work_dir / f"docs-{site.language}"
+    write_docs(site, docs_dir)
+    config_path = work_dir / f"mkdocs-{site.language}.yml"
+    config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir, material_search=material_search), allow_unicode=True), encoding="utf-8")
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        mkdocs_build(load_config(str(config_path), strict=True))
+    except (Abort, MkDocsException) as error:
+        raise SiteBuildError("\n".join(collector.messages) or str(error)) from error
+    finally:
+        logger.removeHandler(collector)
+    for generated in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / generated).unlink(missing_ok=True)  # replaced by one bilingual sitemap

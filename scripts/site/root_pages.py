@@ -1,0 +1,61 @@
+"""The files at the site's root: language chooser, 404 pages, sitemap, robots.txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import jinja2
+
+from schemas.common import LANGUAGES, Language
+from scripts.pages import urls
+from scripts.content.loaded import Content
+from scripts.pages.render import PAGE_TEMPLATES, LanguageSite
+from scripts.site.write import TreeWriter
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PAGE_TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True
+    )
+
+
+def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site_dir: Path, site_url: str | None) -> None:
+    """Write the chooser, the 404 pages of the root and of each language, the sitemap and robots.txt."""
+    writer = TreeWriter(site_dir)
+    environment = _environment()
+    writer.write_text("index.html", environment.get_template("root_index.html.j2").render(site=content.site, ui=content.ui))
+    not_found = environment.get_template("not_found.html.j2")
+    writer.write_text(
+        "404.html",
+        not_found.render(ui=content.ui, languages=list(LANGUAGES), home_links={lang: f"{lang}/index.html" for lang in LANGUAGES}),
+    )
+    for language in LANGUAGES:
+        # Replaces the placeholder that mkdocs renders from theme/overrides/404.html.
+        writer.write_text(
+            f"{language}/404.html", not_found.render(ui=content.ui, languages=[language], home_links={language: "index.html"})
+        )
+    writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
+    sitemap_line = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n" if site_url else ""
+    writer.write_text("robots.txt", f"User-agent: *\nAllow: /\n{sitemap_line}")
+
+
+def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_url: str | None) -> str:
+    """Return a sitemap listing every page in both languages, each with its alternates."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    pending = {urls.dossier_path(dossier_id): next(iter(pages)) for dossier_id, pages in content.dossiers.items() if len(pages) == 1}
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path in sorted(sites["fr"].pages):
+        languages = [pending[path]] if path in pending else list(LANGUAGES)
+        for language in languages:
+            lines.append(f"  <url><loc>{base}{language}/{urls.html_path(path)}</loc>")
+            if len(languages) > 1:
+                for alternate in languages:
+                    href = quoteattr(f"{base}{alternate}/{urls.html_path(path)}")
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{alternate}" href={href}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,170 @@
+"""The directory finder in headless Chromium, on the built fixture site."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.chromium import open_page
+
+
+@pytest.fixture(scope="module")
+def finder_url(sub_path_url: str) -> str:
+    return sub_path_url + "fr/directory/finder.html"
+
+
+def open_finder(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#bx-finder[data-renders]")
+
+
+def names(page: Page) -> list[str]:
+    return page.locator(".bx-finder__result .bx-finder__name").all_inner_texts()
+
+
+def wait_render(page: Page, before: str | None) -> None:
+    page.wait_for_function("n => document.querySelector('#bx-finder').getAttribute('data-renders') !== n", arg=before)
+
+
+def change(page: Page, action: object) -> None:
+    before = page.get_attribute("#bx-finder", "data-renders")
+    action()  # type: ignore[operator]
+    wait_render(page, before)
+
+
+ALL = ["CPAS Test Schaerbeek", "Soins *Test* [lien](https://example.org) <b>gras</b> & Cie", "Soins Test Ixelles"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", ALL),
+    ("?cat=palliative-home-care", ["Soins Test Ixelles"]),
+    ("?lang=en", ["Soins Test Ixelles"]),
+    ("?public=adults", ALL),  # services without a public are for everyone
+    ("?cost=free", ["Soins Test Ixelles"]),
+    ("?access=1", ["Soins Test Ixelles"]),
+    ("?commune=21015&mode=located", ["CPAS Test Schaerbeek"]),
+    ("?commune=21013", ["Soins *Test* [lien](https://example.org) <b>gras</b> & Cie", "Soins Test Ixelles"]),  # serves Saint-Gilles
+    ("?q=revenu&commune=21015", ["CPAS Test Schaerbeek"]),
+])
+def test_each_filter_from_the_url(browser: Browser, finder_url: str, query: str, expected: list[str]) -> None:
+    with open_page(browser) as recorded:
+        open_finder(recorded.page, finder_url + query)
+        if "q=" in query:
+            recorded.page.wait_for_function("() => document.querySelectorAll('.bx-finder__result').length === 1")
+        assert sorted(names(recorded.page)) == sorted(expected)
+        assert recorded.foreign_requests() == []
+
+
+def test_counts_and_combination_and_state_restored_on_reload(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        options = page.locator("#bx-finder-cat option").all_inner_texts()
+        assert "Équipe de soins palliatifs à domicile (1)" in options and "CPAS (1)" in options
+        change(page, lambda: page.select_option("#bx-finder-cat", "public-social-welfare-centre"))
+        assert names(page) == ["CPAS Test Schaerbeek"]
+        change(page, lambda: page.fill("#bx-finder-place", "Schaarbeek"))  # the commune's Dutch name
+        assert names(page) == ["CPAS Test Schaerbeek"]
+        assert "commune=21015" in page.url and "cat=public-social-welfare-centre" in page.url
+        page.reload()
+        page.wait_for_selector("#bx-finder[data-renders]")
+        assert page.input_value("#bx-finder-cat") == "public-social-welfare-centre"
+        assert page.input_value("#bx-finder-place") == "Schaerbeek"
+        assert names(page) == ["CPAS Test Schaerbeek"]
+
+
+def test_postcode_finds_a_commune_and_shared_postcodes_are_explained(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url + "?mode=located")
+        change(page, lambda: page.fill("#bx-finder-place", "1050"))
+        assert names(page) == ["Soins Test Ixelles"]
+        assert page.inner_text("#bx-finder-place-hint") == "Ce code postal couvre aussi : Bruxelles."
+
+
+def test_empty_result_says_which_filter_to_loosen(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url + "?cat=palliative-home-care&commune=21015&mode=located")
+        assert names(page) == []
+        status = page.inner_text("#bx-finder-status")
+        assert status.startswith("Aucun service ne correspond à tous ces critères. Sans le critère")
+        change(page, lambda: page.locator("[data-remove]").click())
+        assert len(names(page)) == 1
+
+
+def test_distance_sort_from_a_commune(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url + "?commune=21001&sort=distance")
+        assert names(page)[0].startswith("Soins *Test*")  # located in Anderlecht itself
+        distances = [float(t.split(" km")[0].split("· ")[-1].replace(",", ".")) for t in page.locator(".bx-finder__meta").all_inner_texts()]
+        assert distances == sorted(distances) and distances[0] == 0.0
+
+
+def test_distance_sort_from_the_readers_position(browser: Browser, finder_url: str) -> None:
+    schaerbeek = {"latitude": 50.8676, "longitude": 4.3737}
+    with open_page(browser, geolocation=schaerbeek, permissions=["geolocation"]) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        change(page, lambda: page.click("#bx-finder-locate"))
+        assert names(page)[0] == "CPAS Test Schaerbeek"
+        assert recorded.foreign_requests() == []
+
+
+@pytest.mark.parametrize(("utc", "expected"), [
+    (datetime(2026, 12, 21, 15, 30, tzinfo=timezone.utc), True),   # Monday 16:30 in winter (UTC+1): open
+    (datetime(2026, 7, 13, 15, 30, tzinfo=timezone.utc), False),   # Monday 17:30 in summer (UTC+2): closed
+    (datetime(2026, 7, 13, 8, 30, tzinfo=timezone.utc), True),     # Monday 10:30 in summer: open
+    (datetime(2026, 12, 25, 10, 0, tzinfo=timezone.utc), False),   # Friday 11:00, but Christmas is a closing day
+    (datetime(2026, 12, 26, 10, 0, tzinfo=timezone.utc), False),   # Saturday: no hours
+])
+def test_open_now_in_brussels_time(browser: Browser, finder_url: str, utc: datetime, expected: bool) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.clock.set_fixed_time(utc)
+        open_finder(page, finder_url + "?open=1")
+        assert ("Soins Test Ixelles" in names(page)) is expected
+        open_finder(page, finder_url + "?cat=palliative-home-care")
+        assert page.inner_text(".bx-finder__open") == ("Ouvert" if expected else "Fermé")
+
+
+def test_keyboard_use(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        page.focus("#bx-finder-cost")
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.keyboard.press("ArrowDown")
+        wait_render(page, before)
+        assert page.input_value("#bx-finder-cost") == "free"
+        assert names(page) == ["Soins Test Ixelles"]
+        page.focus("input[name=access]")
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.keyboard.press("Space")
+        wait_render(page, before)
+        assert "access=1" in page.url
+
+
+def test_results_show_phone_and_print_styles(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url + "?cat=palliative-home-care")
+        assert page.get_attribute(".bx-finder__phone", "href") == "tel:+3225551234"
+        page.emulate_media(media="print")
+        assert page.locator(".bx-finder__form").is_hidden()
+        assert page.locator(".md-header").is_hidden()
+        assert page.locator(".bx-finder__result").first.is_visible()
+
+
+def test_finder_from_disk(browser: Browser, built_fixture_site: Path) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, (built_fixture_site / "nl" / "directory" / "finder.html").as_uri() + "?commune=21009&mode=located")
+        assert names(page) == ["Zorg Test Elsene"]
+        page.click(".bx-finder__name")
+        page.wait_for_url("**/nl/directory/entries/test-soins-ixelles.html")
+        assert recorded.foreign_requests() == []

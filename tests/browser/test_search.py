@@ -1,0 +1,128 @@
+"""The site search in headless Chromium, on the built fixture site: HTTP under a sub-path and file://."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.chromium import open_page
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def site_url(request: pytest.FixtureRequest, built_fixture_site: Path) -> str:
+    """The fixture site's base URL, served under a sub-path or opened from disk."""
+    if request.param == "file":
+        return built_fixture_site.as_uri() + "/"
+    return str(request.getfixturevalue("sub_path_url"))
+
+
+def type_query(page: Page, text: str) -> list[str]:
+    """Type into the header box like a reader; return the titles of the options shown."""
+    box = page.locator("#bx-search-input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(text, delay=20)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#bx-search-status').textContent; return s && !s.includes('…') }"
+    )
+    page.wait_for_function("q => document.querySelector('#bx-search-input').value === q", arg=text)
+    page.wait_for_timeout(150)
+    return page.locator("#bx-search-listbox [role=option] .bx-result__title").all_inner_texts()
+
+
+CASES = [
+    ("fr", "hopital", "Dossier de test palliatif"),  # no accent typed, "hôpital" in the text
+    ("fr", "l'hôpital", "Dossier de test palliatif"),  # elision split
+    ("fr", "palliatif", "Équipe palliative à domicile — Soins Test Ixelles"),
+    ("fr", "OCMW", "Aide sociale — CPAS Test Schaerbeek"),  # the other language's jargon
+    ("fr", "Schaarbeek", "Aide sociale — CPAS Test Schaerbeek"),  # commune by its Dutch name
+    ("fr", "pall", "Équipe palliative à domicile — Soins Test Ixelles"),  # prefix while typing
+    ("nl", "patient", "Palliatieve thuisequipe — Zorg Test Elsene"),  # "patiënt" in the text
+    ("nl", "soins palliatifs", "Palliatieve thuisequipe — Zorg Test Elsene"),  # cross-language synonym
+    ("nl", "Ixelles", "Palliatieve thuisequipe — Zorg Test Elsene"),  # commune by its French name
+    ("nl", "ziekenhuis", "Testdossier palliatief"),
+    ("nl", "CPAS", "Sociale hulp — OCMW Test Schaarbeek"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES)
+def test_query_finds_expected_result(browser: Browser, site_url: str, language: str, text: str, expected: str) -> None:
+    with open_page(browser) as recorded:
+        recorded.page.goto(f"{site_url}{language}/index.html")
+        titles = type_query(recorded.page, text)
+        assert expected in titles, titles
+        links = recorded.page.locator("#bx-search-listbox a").evaluate_all("links => links.map(a => a.href)")
+        assert all(f"/{language}/" in link for link in links)
+        assert recorded.foreign_requests() == []
+
+
+def test_no_result_message(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        recorded.page.goto(f"{site_url}nl/index.html")
+        assert type_query(recorded.page, "xyzzyq") == []
+        assert recorded.page.inner_text("#bx-search-status").startswith("Geen resultaten voor „xyzzyq”")
+
+
+def test_index_loads_only_when_the_box_is_focused(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        recorded.page.goto(f"{site_url}fr/index.html")
+        recorded.page.wait_for_timeout(300)
+        assert not [url for url in recorded.requests if "/search/" in url]
+        recorded.page.locator("#bx-search-input").focus()
+        recorded.page.wait_for_function("() => window.__bxSearchData && window.__bxSearchData.fr")
+        assert any(url.endswith("/search/fr.js") for url in recorded.requests)
+        assert not any(url.endswith("/search/nl.js") for url in recorded.requests)
+
+
+def test_keyboard_navigation_of_results(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}fr/index.html")
+        type_query(page, "test")
+        box = page.locator("#bx-search-input")
+        assert box.get_attribute("aria-expanded") == "true"
+        box.press("ArrowDown")
+        box.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == "bx-option-1"
+        assert page.locator("#bx-option-1").get_attribute("aria-selected") == "true"
+        target = page.locator("#bx-option-1 a").evaluate("a => a.href")
+        box.press("Enter")
+        page.wait_for_url(target)
+        page.locator("#bx-search-input").press("Escape")
+
+
+def test_escape_closes_the_list(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}fr/index.html")
+        type_query(page, "soins")
+        page.locator("#bx-search-input").press("Escape")
+        assert page.locator("#bx-search-input").get_attribute("aria-expanded") == "false"
+        assert page.locator(".bx-search__panel").is_hidden()
+
+
+def test_results_page_deep_link_and_type_filter(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}fr/search.html?q=palliatif&type=d")
+        page.wait_for_selector(".bx-search-page__results li")
+        titles = page.locator(".bx-search-page__results .bx-result__title").all_inner_texts()
+        assert titles == ["Dossier de test palliatif"]
+        assert page.locator("#bx-search-page-input").input_value() == "palliatif"
+        page.get_by_label("Tout").check()
+        page.wait_for_function("() => document.querySelectorAll('.bx-search-page__results li').length > 1")
+        assert "Équipe palliative à domicile — Soins Test Ixelles" in page.locator(".bx-search-page__results .bx-result__title").all_inner_texts()
+        assert "type=" not in page.url
+        assert recorded.foreign_requests() == []
+
+
+def test_header_form_without_javascript_goes_to_results_page(browser: Browser, site_url: str) -> None:
+    with open_page(browser, java_script_enabled=False) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}nl/dossiers/test-palliatif.html")
+        page.locator("#bx-search-input").fill("ziekenhuis")
+        page.locator("#bx-search-input").press("Enter")
+        page.wait_for_url("**/nl/search.html?q=ziekenhuis")
+        assert "JavaScript" in page.locator("#bx-search-page").inner_text()

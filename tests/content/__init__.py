@@ -1,0 +1,1 @@
+"""Tests of stage 1: validation reports, the models and their exported schemas."""

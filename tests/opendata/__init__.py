@@ -1,0 +1,1 @@
+"""Tests of stage 5: the exports, and the HSDS importer."""

@@ -1,0 +1,1 @@
+"""Tests of stage 4: the index and lunr.js agree."""

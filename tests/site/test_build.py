@@ -1,0 +1,201 @@
+"""Whole builds of the fixture content, checked on the parsed HTML."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from schemas.common import other_language
+from scripts.build import build_site
+from scripts.content.errors import ContentError
+from scripts.site.mkdocs_site import SiteBuildError
+from tests.conftest import write_scratch_content
+
+EXTERNAL_CONTENT_LINKS = {"https://example.org/soins", "https://www.brusano.brussels"}
+
+
+def pages(site: Path, language: str) -> list[Path]:
+    """Return the HTML pages of one language, assets excluded."""
+    return sorted(path for path in (site / language).rglob("*.html") if "assets" not in path.parts)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """Return a page parsed, without the heading permalinks (¶)."""
+    document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for permalink in document.select("a.headerlink"):
+        permalink.decompose()
+    return document
+
+
+def test_every_page_has_a_twin_in_the_other_language(built_fixture_site: Path) -> None:
+    french = {path.relative_to(built_fixture_site / "fr") for path in pages(built_fixture_site, "fr")}
+    dutch = {path.relative_to(built_fixture_site / "nl") for path in pages(built_fixture_site, "nl")}
+    assert french == dutch
+    assert Path("directory/entries/test-soins-ixelles.html") in french
+    assert Path("directory/communes/21015.html") in french
+    assert Path("directory/categories/palliative-home-care.html") in french
+    assert len(french) > 60
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_lang_attribute_and_switcher_on_every_page(built_fixture_site: Path, language: str) -> None:
+    other = other_language(language)
+    for path in pages(built_fixture_site, language):
+        if path.name == "404.html":
+            continue
+        document = soup(path)
+        assert document.html["lang"] == language, path
+        switch = document.select_one(".bx-language a")
+        assert switch["hreflang"] == other and switch["lang"] == other
+        target = (path.parent / switch["href"]).resolve()
+        assert target == (built_fixture_site / other / path.relative_to(built_fixture_site / language)).resolve()
+        alternates = {link["hreflang"]: link["href"] for link in document.select('link[rel="alternate"]')}
+        assert set(alternates) == {"fr", "nl", "x-default"}
+        assert all((path.parent / href).resolve().exists() for href in alternates.values())
+
+
+def test_links_stay_inside_the_site_and_resolve(built_fixture_site: Path) -> None:
+    for path in sorted(built_fixture_site.rglob("*.html")):
+        document = soup(path)
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in document.find_all(tag):
+                value = element.get(attribute)
+                if not value or value.startswith(("#", "tel:", "mailto:")):
+                    continue
+                parts = urlsplit(value)
+                if parts.scheme or parts.netloc:
+                    assert tag == "a" and value in EXTERNAL_CONTENT_LINKS, f"{path}: {value}"
+                    continue
+                if path.name == "404.html":
+                    continue  # its links are recomputed in the browser from the address
+                target = (path.parent / unquote(parts.path)).resolve()
+                assert target.is_relative_to(built_fixture_site.resolve()), f"{path}: {value}"
+                assert target.exists(), f"{path}: {value} -> missing {target}"
+
+
+def test_untranslated_dossier_leads_to_a_notice_in_the_readers_language(built_fixture_site: Path) -> None:
+    notice = soup(built_fixture_site / "nl" / "dossiers" / "test-seul.html")
+    assert notice.html["lang"] == "nl"
+    assert notice.h1.get_text(strip=True) == "Pagina nog niet vertaald"
+    link = notice.select_one('article a[hreflang="fr"]')
+    assert link["lang"] == "fr" and link.get_text() == "Dossier seulement en français"
+    assert (built_fixture_site / "nl" / "dossiers" / link["href"]).resolve() == (built_fixture_site / "fr" / "dossiers" / "test-seul.html").resolve()
+    assert "Texte français seulement" not in notice.get_text()
+
+
+def test_dossier_page_has_rendered_markdown_and_related_sections(built_fixture_site: Path) -> None:
+    page = soup(built_fixture_site / "fr" / "dossiers" / "test-palliatif.html")
+    article = page.select_one("article")
+    assert article.h1.get_text(strip=True) == "Dossier de test palliatif"
+    assert article.select_one(".admonition.note .admonition-title").get_text() == "Note"
+    assert article.find("strong").get_text() == "hôpital"
+    headings = [h2.get_text(strip=True) for h2 in article.find_all("h2")]
+    assert headings == ["Services liés", "Modèles liés"]
+    related = [a["href"] for a in article.select("ul a")]
+    assert "../directory/entries/test-soins-ixelles.html" in related
+    assert "../documents/modele-test.html" in related
+    assert "Relu le : 1 octobre 2026" in article.get_text() or "Relu le: 1 octobre 2026" in article.get_text()
+    assert "content/dossiers/test-palliatif.fr.md" in article.get_text()
+
+
+def test_organization_page(built_fixture_site: Path) -> None:
+    page = soup(built_fixture_site / "nl" / "directory" / "entries" / "test-soins-ixelles.html")
+    article = page.select_one("article")
+    assert article.select_one(".admonition.warning .admonition-title").get_text() == "Voorbeeldfiche"
+    assert article.select_one('a[href^="tel:"]')["href"] == "tel:+3225551234"
+    assert article.select_one('a[href^="tel:"]').get_text() == "02 555 12 34"
+    assert article.select_one('a[href^="mailto:"]')["href"] == "mailto:info@example.org"
+    rows = [[cell.get_text(strip=True) for cell in row.find_all(["td", "th"])] for row in article.select("table tr")]
+    assert rows[1] == ["Maandag", "09:00–12:30, 13:30–17:00"]
+    assert rows[7] == ["Zondag", "Gesloten"]
+    assert "25 december 2026: Gesloten (Kerstmis)" in article.get_text()
+    served = [a.get_text() for a in article.select('a[href*="communes/"]')]
+    assert served[:2] == ["Elsene", "Sint-Gillis"]
+
+
+def test_contributed_text_is_shown_literally(built_fixture_site: Path) -> None:
+    page = soup(built_fixture_site / "fr" / "directory" / "entries" / "test-echappement-anderlecht.html")
+    article = page.select_one("article")
+    assert article.h1.get_text(strip=True) == "Soins *Test* [lien](https://example.org) <b>gras</b> & Cie"
+    assert article.find("b") is None and article.find("em") is None
+    assert "1. Pas une liste | pas un tableau # pas un titre" in article.get_text()
+    assert not article.select('a[href="https://example.org"]')
+
+
+def test_template_page_offers_both_files(built_fixture_site: Path) -> None:
+    page = soup(built_fixture_site / "fr" / "documents" / "modele-test.html")
+    downloads = page.select("article a[download]")
+    assert [a["hreflang"] for a in downloads] == ["fr", "nl"]
+    assert downloads[0].get_text(strip=True) == "Télécharger: français (PDF, 1 ko)"
+    for link in downloads:
+        assert (built_fixture_site / "fr" / "documents" / link["href"]).read_bytes().startswith(b"%PDF-")
+
+
+def test_root_chooser_sitemap_robots_and_404(built_fixture_site: Path) -> None:
+    chooser = soup(built_fixture_site / "index.html")
+    choices = chooser.select("main a.lang")
+    assert [(a["href"], a["lang"]) for a in choices] == [("fr/index.html", "fr"), ("nl/index.html", "nl")]
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(built_fixture_site / "sitemap.xml").getroot()
+    locations = [loc.text for loc in sitemap.iterfind("s:url/s:loc", namespaces)]
+    assert "fr/dossiers/test-palliatif.html" in locations and "nl/dossiers/test-palliatif.html" in locations
+    assert "fr/dossiers/test-seul.html" in locations and "nl/dossiers/test-seul.html" not in locations
+    entry = next(url for url in sitemap.iterfind("s:url", namespaces) if url.findtext("s:loc", namespaces=namespaces) == "nl/index.html")
+    assert {link.get("hreflang") for link in entry.iterfind("x:link", namespaces)} == {"fr", "nl"}
+    assert (built_fixture_site / "robots.txt").read_text().startswith("User-agent: *")
+    for language in ("fr", "nl"):
+        not_found = soup(built_fixture_site / language / "404.html")
+        assert not_found.html["lang"] == language
+        assert not not_found.find_all(src=True) and not not_found.select('link[rel="stylesheet"]')
+
+
+def test_no_web_fonts_or_other_hosts_in_pages(built_fixture_site: Path) -> None:
+    for path in sorted(built_fixture_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+def test_second_build_is_byte_identical(built_fixture_site: Path, tmp_path: Path) -> None:
+    content_root = write_scratch_content(tmp_path)
+    output = tmp_path / "again"
+    build_site(content_root, output, quiet=True)
+    comparison = filecmp.dircmp(built_fixture_site, output)
+    differing: list[str] = []
+
+    def collect(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison, "")
+    shallow_equal = [p for p in (built_fixture_site.rglob("*")) if p.is_file()]
+    assert differing == []
+    assert all((output / p.relative_to(built_fixture_site)).read_bytes() == p.read_bytes() for p in shallow_equal)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failed_build_leaves_previous_site_untouched(built_fixture_site: Path, tmp_path: Path) -> None:
+    content_root = write_scratch_content(tmp_path)
+    output = tmp_path / "build" / "site"
+    shutil.copytree(built_fixture_site, output)
+    before = _snapshot(output)
+    (content_root / "directory" / "broken.yaml").write_text("id: broken\nname: {fr: X}\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(content_root, output, quiet=True)
+    assert _snapshot(output) == before
+    (content_root / "directory" / "broken.yaml").unlink()
+    dossier = content_root / "dossiers" / "test-palliatif.fr.md"
+    dossier.write_text(dossier.read_text(encoding="utf-8") + "\n[lien cassé](page-absente.md)\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError, match="page-absente.md"):
+        build_site(content_root, output, quiet=True)
+    assert _snapshot(output) == before
+    assert [p.name for p in output.parent.iterdir()] == ["site"]
