@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[200, 2000, 10000], help="services per language")
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "bench", help="where the table and raw figures go")
     args = parser.parse_args(argv)
-    from tests.browser import launch_chromium
+    from scripts.devtools.chromium import launch_chromium
 
     rows = []
     args.output.mkdir(parents=True, exist_ok=True)

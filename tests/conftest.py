@@ -50,7 +50,7 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session (each test opens its own context)."""
-    from tests.browser.chromium import launch_chromium
+    from scripts.devtools.chromium import launch_chromium
 
     with launch_chromium() as chromium:
         yield chromium

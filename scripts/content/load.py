@@ -186,7 +186,7 @@ def _load_communes(root: Path, problems: Problems) -> dict[int, Commune]:
                 }
             )
         except (ValueError, KeyError, ValidationError) as error:
-            problems.add(f"{root.name}/communes.csv", line, 1, "(row)", f"this row cannot be read: {error}", "restore the row from shared/data/brussels/communes.csv")
+            problems.add(f"{root.name}/communes.csv", line, 1, "(row)", f"this row cannot be read: {error}", f"restore the file from git: git checkout -- {root.name}/communes.csv")
             continue
         communes[commune.nis_code] = commune
     return communes
@@ -205,7 +205,7 @@ def _read_csv(root: Path, name: str, problems: Problems) -> list[tuple[int, dict
     path = root / name
     shown = f"{root.name}/{name}"
     if not path.is_file():
-        problems.add(shown, 1, 1, "(file)", "this file is missing", "copy it from shared/data/brussels/")
+        problems.add(shown, 1, 1, "(file)", "this file is missing", f"restore it from git: git checkout -- {shown}")
         return []
     text = decode_utf8(path.read_bytes(), shown, problems)
     if text is None:

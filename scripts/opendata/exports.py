@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import uuid
-from datetime import datetime, timezone
 from typing import Any
 
 from schemas.common import LANGUAGES
 from schemas.organization import Organization, Service
 from scripts.pages import urls
 from scripts.content.loaded import Content
+from scripts.site.release import build_date
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 UUID_NAMESPACE = uuid.UUID("6f0d6c1e-3c52-4f43-9a63-2f1d9c0b5e10")
@@ -27,12 +26,6 @@ CSV_COLUMNS = (
 )
 
 
-def generated_date() -> str:
-    """Return the build date (from SOURCE_DATE_EPOCH, so that builds stay reproducible)."""
-    stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
-
-
 def hsds_id(kind: str, local_id: str) -> str:
     """Return the stable UUID of a directory object in the HSDS export."""
     return str(uuid.uuid5(UUID_NAMESPACE, f"{kind}:{local_id}"))
@@ -44,7 +37,7 @@ def metadata(content: Content) -> dict[str, Any]:
         "title": {language: content.site.name.get(language) for language in LANGUAGES},
         "licence": LICENCE,
         "licence_name": "CC BY 4.0",
-        "generated": generated_date(),
+        "generated": build_date().isoformat(),
         "attribution": "Brusano; communes: FPS BOSA BeST Address (CC BY 4.0)",
     }
 
@@ -100,7 +93,7 @@ def export_csv_metadata(content: Content) -> str:
         "url": "directory.csv",
         "dc:title": metadata(content)["title"]["fr"],
         "dc:license": LICENCE,
-        "dc:modified": generated_date(),
+        "dc:modified": build_date().isoformat(),
         "tableSchema": {"columns": [{"name": column, "titles": column} for column in CSV_COLUMNS]},
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

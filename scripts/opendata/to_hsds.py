@@ -20,7 +20,7 @@ from scripts.content.loaded import Content
 from scripts.opendata.exports import hsds_id, metadata
 
 HSDS_SCHEMAS = REPO_ROOT / "schemas" / "hsds-3.0"
-"""The official HSDS 3.0 schemas (copied from shared/data/hsds-3.0/schema, CC BY-SA 4.0)."""
+"""The official HSDS 3.0 schemas (openreferral/specification v3.0, CC BY-SA 4.0; see its README)."""
 WEEKDAYS_ICAL = {"mo": "MO", "tu": "TU", "we": "WE", "th": "TH", "fr": "FR", "sa": "SA", "su": "SU"}
 
 

@@ -25,7 +25,7 @@ from scripts.search.finder_rows import finder_data
 from scripts.search.pipeline import PIPELINES, split_words
 from scripts.site.write import TreeWriter
 
-WORKER_SOURCE = Path(__file__).parent / "browser" / "worker.js"
+WORKER_SOURCES = (Path(__file__).parent / "browser" / "text.js", Path(__file__).parent / "browser" / "worker.js")
 
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
 """Indexed fields and their boosts."""
@@ -213,7 +213,7 @@ ENGINE_SOURCES = (
     "lunr-languages/min/lunr.fr.min.js",
     "lunr-languages/min/lunr.nl.min.js",
 )
-"""npm files that run in the search worker, in order, before scripts/search/browser/worker.js."""
+"""npm files that run in the search worker, in order, before scripts/search/browser/text.js and worker.js."""
 
 
 def render_engine_script(node_modules: Path) -> str:
@@ -222,7 +222,7 @@ def render_engine_script(node_modules: Path) -> str:
     if missing:
         raise FileNotFoundError(f"npm packages are not installed ({', '.join(missing)}): run `make build`")
     parts = [(node_modules / name).read_text(encoding="utf-8") for name in ENGINE_SOURCES]
-    parts.append(WORKER_SOURCE.read_text(encoding="utf-8"))
+    parts += [source.read_text(encoding="utf-8") for source in WORKER_SOURCES]
     source = ";\n".join(parts)
     return f"window.__bxSearchEngine={json.dumps(source)};\n"
 

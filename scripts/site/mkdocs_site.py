@@ -15,15 +15,17 @@ from schemas.common import Language, other_language
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages.render import LanguageSite
+from scripts.site.release import format_build_date, site_version
 from scripts.site.write import TreeWriter
 
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
 THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
+BROWSER_CODE = REPO_ROOT / "scripts" / "search" / "browser"
 PAGE_SCRIPTS = {
-    "assets/javascripts/search.js": REPO_ROOT / "scripts" / "search" / "browser" / "search.js",
-    "assets/javascripts/finder.js": REPO_ROOT / "scripts" / "search" / "browser" / "finder.js",
+    "assets/javascripts/search.js": ("text.js", "search.js"),
+    "assets/javascripts/finder.js": ("finder.js",),
 }
-"""The browser scripts that every page loads (mkdocs.yml's extra_javascript), kept beside the search code."""
+"""The scripts every page loads (mkdocs.yml's extra_javascript), each made of files of BROWSER_CODE."""
 
 
 class SiteBuildError(Exception):
@@ -44,8 +46,10 @@ def write_docs(site: LanguageSite, docs_dir: Path) -> None:
     writer = TreeWriter(docs_dir)
     for path, text in sorted({**site.pages, **site.texts}.items()):
         writer.write_text(path, text)
-    for path, source in sorted({**site.files, **PAGE_SCRIPTS}.items()):
+    for path, source in sorted(site.files.items()):
         writer.copy_file(path, source)
+    for path, names in PAGE_SCRIPTS.items():
+        writer.write_text(path, "".join((BROWSER_CODE / name).read_text(encoding="utf-8") for name in names))
 
 
 def language_config(
@@ -65,6 +69,8 @@ def language_config(
             "language": language,
             "other_language": other,
             "ui": {key: text.get(language) for key, text in sorted(content.ui.items())},
+            "version": site_version(),
+            "build_date": format_build_date(language),
             "generator": False,  # no "Made with" link to another host
             # Material includes partials/alternate.html only when this is set; our override
             # of that partial links to the same page in the other language.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.chromium import open_page
+from tests.browser.pages import open_page
 
 
 @pytest.fixture(scope="module", params=["http", "file"])

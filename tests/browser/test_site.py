@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.chromium import open_page, run_axe
+from tests.browser.pages import open_page, run_axe
 
 AXE_PAGES = [
     "index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html",

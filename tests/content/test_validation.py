@@ -95,3 +95,13 @@ def test_missing_ui_label(capsys: pytest.CaptureFixture[str], scratch_content: P
     status, lines = run_check(capsys, scratch_content)
     assert status == 1
     assert "content/ui.yaml:1:1: nav_home: this interface label is missing" in lines
+
+
+def test_missing_commune_list_points_at_the_project_file(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:
+    (scratch_content / "communes.csv").unlink()
+    status, lines = run_check(capsys, scratch_content)
+    assert status == 1
+    assert lines[:2] == [
+        "content/communes.csv:1:1: (file): this file is missing",
+        "    fix: restore it from git: git checkout -- content/communes.csv",
+    ]

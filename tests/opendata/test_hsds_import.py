@@ -15,7 +15,7 @@ from scripts.check import load_valid_content
 from scripts.opendata.to_hsds import validate_hsds_service
 from tests.conftest import REPO
 
-EXAMPLES = REPO.parent / "shared" / "data" / "hsds-3.0" / "examples"
+EXAMPLES = REPO / "tests" / "fixtures" / "hsds-3.0" / "examples"
 NOT_IN_BRUSSELS = (
     "service ac148810-d857-441c-9679-408f346de14b ('Community Counselling'): location 3a19ff88-4620-4d17-9830-ac1d859eb5d5: "
     "address '1-30 Main Street', ABC 1234 'MyCity' (US) is not in the Brussels-Capital Region"

@@ -15,7 +15,7 @@ from scripts.check import load_valid_content
 from scripts.search.index import build_search_index
 from scripts.search.pipeline import WORD_CHARACTERS, build_query, load_stop_words, split_words, stem
 from scripts.devtools.static_server import serve_site
-from tests.browser.chromium import open_page
+from tests.browser.pages import open_page
 from tests.conftest import REPO
 
 LUNR_LANGUAGES = REPO / "node_modules" / "lunr-languages"

@@ -15,9 +15,11 @@ from schemas.common import other_language
 from scripts.build import build_site
 from scripts.content.errors import ContentError
 from scripts.site.mkdocs_site import SiteBuildError
-from tests.conftest import write_scratch_content
+from tests.conftest import REPO, write_scratch_content
 
 EXTERNAL_CONTENT_LINKS = {"https://example.org/soins", "https://www.brusano.brussels"}
+LICENCE_LINKS = {"https://creativecommons.org/licenses/by/4.0/", "https://joinup.ec.europa.eu/page/eupl-text-11-12"}
+"""The footer's links to the licences' texts: links a reader may follow, never requests."""
 
 
 def pages(site: Path, language: str) -> list[Path]:
@@ -70,7 +72,7 @@ def test_links_stay_inside_the_site_and_resolve(built_fixture_site: Path) -> Non
                     continue
                 parts = urlsplit(value)
                 if parts.scheme or parts.netloc:
-                    assert tag == "a" and value in EXTERNAL_CONTENT_LINKS, f"{path}: {value}"
+                    assert tag == "a" and value in EXTERNAL_CONTENT_LINKS | LICENCE_LINKS, f"{path}: {value}"
                     continue
                 if path.name == "404.html":
                     continue  # its links are recomputed in the browser from the address
@@ -199,3 +201,25 @@ def test_failed_build_leaves_previous_site_untouched(built_fixture_site: Path, t
         build_site(content_root, output, quiet=True)
     assert _snapshot(output) == before
     assert [p.name for p in output.parent.iterdir()] == ["site"]
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_footer_shows_licences_version_and_build_date(built_fixture_site: Path, language: str) -> None:
+    from scripts.site.release import format_build_date, site_version
+
+    footer = BeautifulSoup((built_fixture_site / language / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
+    licences = {link.get_text(strip=True): link["href"] for link in footer.select("a[rel=license]")}
+    assert [href for text, href in licences.items() if "CC BY 4.0" in text] == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert any("EUPL-1.2" in text for text in licences)
+    version_line = footer.select_one(".bx-footer-version").get_text(strip=True)
+    assert site_version() in version_line and format_build_date(language) in version_line
+    assert ("construite le" if language == "fr" else "gebouwd op") in version_line
+
+
+def test_changelog_has_the_current_version() -> None:
+    from scripts.site.release import site_version
+
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = [line for line in changelog.splitlines() if line.startswith("## [") and "Unreleased" not in line]
+    assert released[0].startswith(f"## [{site_version()}] - ")
+    assert '"version": "' + site_version() + '"' in (REPO / "package.json").read_text(encoding="utf-8")

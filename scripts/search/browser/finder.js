@@ -17,8 +17,8 @@
   var position = null, textMatches = null, textOrder = null, renderCount = 0;
   var FACETS = ["cat", "lang", "public", "cost", "access", "open", "place"];
 
-  var escapeHtml = window.bxSearch.escapeHtml;
-  function fold(text) { return window.bxSearch.fold(String(text)).trim(); }
+  var escapeHtml = bxText.escapeHtml;
+  function fold(text) { return bxText.fold(text).trim(); }
   function label(key, values) {
     var text = ui[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });

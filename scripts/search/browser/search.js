@@ -17,6 +17,7 @@
   var DROPDOWN_LIMIT = 8, PAGE_LIMIT = 200;
   var loading = null, worker = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
   var snippets = null, snippetsLoading = null, rerender = null;
+  var fold = bxText.fold, escapeHtml = bxText.escapeHtml;
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -72,21 +73,11 @@
       });
     });
   }
-  window.bxSearch = { query: query, load: load, fold: fold, escapeHtml: escapeHtml };
-
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
-  }
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
+  window.bxSearch = { query: query, load: load };
 
   /* Mark the words of a text that start like a typed word (accents and case ignored). */
   function highlight(text, typed) {
-    var words = fold(typed).split(/[\s\-'’‘ʼ`´\/]+/).filter(function (w) { return w.length >= 2; });
+    var words = bxText.splitWords(fold(typed)).filter(function (w) { return w.length >= 2; });
     return text.split(/([\s\-'’‘ʼ`´\/.,;:!?()«»"]+)/).map(function (part) {
       var folded = fold(part);
       var hit = words.some(function (word) { return folded.indexOf(word) === 0 || word.indexOf(folded) === 0 && folded.length >= 4; });

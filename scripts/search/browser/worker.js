@@ -1,10 +1,9 @@
 /* Search worker: rebuilds the lunr index from the compact data and answers queries.
  * Runs after lunr.js, lunr.stemmer.support.js, lunr.fr.js and lunr.nl.js (concatenated into
  * search/engine.js by the build), in a Worker made from a Blob so that it also runs from file://.
- * Mirrors scripts/search_pipeline.py: same labels, same word splitting, same query clauses. */
+ * Runs after text.js (bxText). Mirrors scripts/search/pipeline.py: same labels, same word splitting, same query clauses. */
 "use strict";
 
-var WORD_SEPARATOR = /[\s\-'’‘ʼ`´\/]+/;
 var PIPELINES = {
   fr: { index: ["trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr"], search: ["trimmer-fr", "accentFold-fr", "stemmer-fr"] },
   nl: { index: ["trimmer-nl", "stopWordFilter-nl", "accentFold-fr", "stemmer-nl"], search: ["trimmer-nl", "accentFold-fr", "stemmer-nl"] }
@@ -175,19 +174,15 @@ function buildIndex(data) {
   });
 }
 
-function splitWords(text) {
-  return text.toLowerCase().split(WORD_SEPARATOR).filter(Boolean);
-}
-
-/* The same clauses as build_query() in scripts/search_pipeline.py. */
+/* The same clauses as build_query() in scripts/search/pipeline.py. */
 function buildQuery(query, text, language) {
   var trimmer = registered("trimmer-" + language), fold = registered("accentFold-fr");
   var stopWordFilter = registered("stopWordFilter-" + language);
-  var words = splitWords(text).map(function (word) { return [word, fold(trimmer(word))]; })
+  var words = bxText.splitWords(text).map(function (word) { return [word, fold(trimmer(word))]; })
     .filter(function (pair) { return pair[1]; });
   var meaningful = words.filter(function (pair) { return stopWordFilter(trimmer(pair[0])) !== undefined; });
   if (meaningful.length) words = meaningful;
-  var typingLastWord = text.length > 0 && !WORD_SEPARATOR.test(text.charAt(text.length - 1));
+  var typingLastWord = bxText.endsInWord(text);
   words.forEach(function (pair, position) {
     query.term(pair[0], { usePipeline: true, boost: 10 });
     if (typingLastWord && position === words.length - 1 && pair[1].length >= 2) {

@@ -1,41 +1,17 @@
-"""Headless Chromium (Debian's package) driven by Playwright, with every request recorded."""
+"""Pages opened in the session's Chromium with every request recorded, and axe-core checks."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import REPO
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def chromium_path() -> str:
-    """Return Debian's Chromium; `make test` installs it."""
-    path = shutil.which("chromium")
-    if path is None:
-        raise RuntimeError("chromium is not installed: run `make test`, which installs Debian's package")
-    return path
-
-
-@contextmanager
-def launch_chromium() -> Iterator[Browser]:
-    """Start headless Chromium with the flags this machine needs."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass
