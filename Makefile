@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 
-.PHONY: build validate test serve bench schemas lock clean
+.PHONY: build validate report new test serve bench schemas lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ $(NODE_STAMP): package.json package-lock.json
 
 validate: $(STAMP)
 	$(PY) -m scripts.check $(ARGS)
+
+report: $(STAMP)
+	$(PY) -m scripts.report $(ARGS)
+
+new: $(STAMP)
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo 'usage: make new KIND=organisation|dossier|template ID=my-id'; exit 2; }
+	$(PY) -m scripts.new $(KIND) $(ID)
 
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.build $(ARGS)

@@ -65,6 +65,7 @@ def read_yaml_file(root: Path, path: Path, problems: Problems) -> YamlDocument |
     document = None if text is None else parse_yaml(text, shown, problems)
     if document is not None:
         _check_markup(document, problems)
+        _check_placeholders(document, problems)
     return document
 
 
@@ -74,6 +75,20 @@ def _check_markup(document: YamlDocument, problems: Problems) -> None:
         for _, _, message in find_unsafe_markup(value):
             line, column = document.locate(loc)
             problems.add(document.path, line, column, dotted(loc), message, "remove the HTML; write plain text, and links as https:// addresses")
+
+
+PLACEHOLDER = "TODO"
+"""How `make new` marks what an editor must fill in; no value may start with it."""
+PLACEHOLDER_FIX = "replace it with the real value, taken from a public source (see CONTRIBUTING.md)"
+
+
+def _check_placeholders(document: YamlDocument, problems: Problems) -> None:
+    """Report values still holding a placeholder; their type errors would only repeat it."""
+    for loc, value in _strings(document.data, ()):
+        if value.lstrip().startswith(PLACEHOLDER):
+            line, column = document.locate(loc)
+            problems.add(document.path, line, column, dotted(loc), f"placeholder left: {value!r}", PLACEHOLDER_FIX)
+            document.unreadable.add(loc)
 
 
 def _strings(data: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -145,7 +160,11 @@ def _load_dossier_page(root: Path, path: Path, language: Any, problems: Problems
     document = parse_yaml("\n".join(lines[1:end]), shown, problems, first_line=2)
     if document is not None:
         _check_markup(document, problems)
+        _check_placeholders(document, problems)
     meta = document and validate_document(DossierFrontMatter, document, problems, "dossier.json")
+    for number, text in enumerate(lines[end + 1 :], start=end + 2):
+        if text.lstrip().startswith(PLACEHOLDER):
+            problems.add(shown, number, 1, "(text)", f"placeholder left: {text.strip()[:60]!r}", PLACEHOLDER_FIX)
     if document is None or meta is None:
         return None
     body = "\n".join(lines[end + 1 :])

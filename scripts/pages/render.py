@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from schemas.common import LANGUAGES, Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
 from schemas.organization import WEEKDAYS, OpeningHours, Organization, Service
 from scripts.pages import urls
+from scripts.content.dates import build_date, is_outdated
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages.markdown_text import Markdown, escape_markdown
 from scripts.pages.vcard import render_vcard
@@ -102,6 +104,10 @@ class PageHelpers:
     def date(self, value: Any) -> str:
         """Return a date written out in the page's language."""
         return format_date(value, format="long", locale=self.locale)
+
+    def outdated(self, checked: date) -> bool:
+        """Return True when a fact was checked more than a year before this build."""
+        return is_outdated(checked, build_date())
 
     def file_size(self, path: Path) -> str:
         """Return a file's size in kilobytes, in the page's language."""

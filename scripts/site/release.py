@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
-from datetime import date, datetime, timezone
 
 from babel.dates import format_date
 
 from schemas.common import Language
 from scripts import REPO_ROOT
+from scripts.content.dates import build_date
 
 
 def site_version() -> str:
     """Return the version in pyproject.toml (see CHANGELOG.md)."""
     with (REPO_ROOT / "pyproject.toml").open("rb") as handle:
         return str(tomllib.load(handle)["project"]["version"])
-
-
-def build_date() -> date:
-    """Return the build date, from SOURCE_DATE_EPOCH so that two builds of a commit are identical."""
-    stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).date()
 
 
 def format_build_date(language: Language) -> str:

@@ -1,0 +1,100 @@
+"""Skeletons of new content: every required field in both languages, placeholders marked TODO.
+
+`make validate` reports each TODO left (file, line, field) and passes once all are replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KINDS = ("organisation", "dossier", "template")
+
+_ORGANISATION = """\
+# yaml-language-server: $schema=../../schemas/organization.json
+# Written by `make new`. Replace every TODO with a fact from a public source (never from
+# memory), delete the optional lines you do not use, then run `make validate`.
+id: {id}
+name:
+  fr: "TODO: nom officiel en français"
+  nl: "TODO: officiële naam in het Nederlands"
+description:
+  fr: "TODO: ce que fait l'organisation, en une ou deux phrases"
+  nl: "TODO: wat de organisatie doet, in een of twee zinnen"
+# website: https://...
+# email: info@...
+# phones:
+#   - number: "02 ..."
+languages: [fr, nl]
+locations:
+  - id: main
+    address:
+      street: {{fr: "TODO: rue", nl: "TODO: straat"}}
+      number: "TODO"
+      postcode: "TODO"
+      commune: TODO  # NIS code, see content/communes.csv (21009 = Ixelles / Elsene)
+    # hours:
+    #   regular:
+    #     - {{days: [mo, tu, we, th, fr], opens: "09:00", closes: "17:00"}}
+services:
+  - id: {id}-service  # one id per service, unique in the directory
+    name: {{fr: "TODO: nom du service", nl: "TODO: naam van de dienst"}}
+    description: {{fr: "TODO: pour qui, quoi, comment y accéder", nl: "TODO: voor wie, wat, hoe er terecht"}}
+    categories: [TODO]  # ids from content/taxonomy.yaml
+last_verified: TODO  # the day you checked the source, YYYY-MM-DD
+source: "TODO: https://... (the page the facts come from)"
+"""
+
+_DOSSIER = """\
+---
+id: {id}
+title: "TODO: {title}"
+summary: "TODO: {summary}"
+reviewed: TODO
+---
+
+TODO: {body}
+"""
+
+_DOSSIER_TEXTS = {
+    "fr": {"title": "titre", "summary": "résumé en une phrase", "body": "le texte, avec ses sources"},
+    "nl": {"title": "titel", "summary": "samenvatting in één zin", "body": "de tekst, met de bronnen"},
+}
+
+_TEMPLATE = """\
+# yaml-language-server: $schema=../../../schemas/template.json
+# Written by `make new`. Put the two files beside this one, replace every TODO, then run
+# `make validate`.
+id: {id}
+title: {{fr: "TODO: titre", nl: "TODO: titel"}}
+description: {{fr: "TODO: à quoi sert ce modèle", nl: "TODO: waarvoor dit model dient"}}
+audiences: [professionals]
+version: "TODO"
+date: TODO
+files: {{fr: {id}.fr.pdf, nl: {id}.nl.pdf}}
+"""
+
+
+def skeleton_files(kind: str, content_id: str) -> dict[str, str]:
+    """Return {path under content/: text} of a new piece of content."""
+    if kind == "organisation":
+        return {f"directory/{content_id}.yaml": _ORGANISATION.format(id=content_id)}
+    if kind == "dossier":
+        return {
+            f"dossiers/{content_id}.{language}.md": _DOSSIER.format(id=content_id, **texts)
+            for language, texts in _DOSSIER_TEXTS.items()
+        }
+    if kind == "template":
+        return {f"templates/{content_id}/template.yaml": _TEMPLATE.format(id=content_id)}
+    raise ValueError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")
+
+
+def write_skeleton(content_root: Path, kind: str, content_id: str) -> list[Path]:
+    """Write the skeleton's files; refuse to overwrite anything. Return the files written."""
+    files = {content_root / relative: text for relative, text in skeleton_files(kind, content_id).items()}
+    existing = [path for path in files if path.exists()]
+    if existing:
+        raise FileExistsError(f"{existing[0]} exists already: choose another id")
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)

@@ -1,0 +1,39 @@
+"""`make report`: what editors should look at (translations, verification dates, examples)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from scripts import REPO_ROOT
+from scripts.check import load_valid_content, print_problems
+from scripts.content.errors import ContentError
+from scripts.editors.report import build_report, format_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the content report; exit 1 only when the content does not validate."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--content", type=Path, default=REPO_ROOT / "content", help="content folder")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="judge dates as of this day (YYYY-MM-DD)")
+    args = parser.parse_args(argv)
+    try:
+        content = load_valid_content(args.content)
+    except ContentError as error:
+        print_problems(error.problems, "text")
+        return 1
+    report = build_report(content, args.today)
+    if args.format == "json":
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        text = format_report(report)
+        print(f"```text\n{text}```" if args.format == "markdown" else text, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Tests of the editors' tools: the content report, skeletons, the outdated notice."""
