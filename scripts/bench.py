@@ -21,9 +21,9 @@ from typing import Any
 
 import yaml
 
-from scripts.devtools.bench_corpus import generate_corpus
 from scripts import REPO_ROOT
 from scripts.check import load_valid_content
+from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
 
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".xml", ".svg"}

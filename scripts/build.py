@@ -18,13 +18,12 @@ from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
 from scripts.check import load_valid_content, print_problems
 from scripts.content.errors import ContentError
-from scripts.site.mkdocs_site import SiteBuildError, build_language
 from scripts.opendata.publish import write_open_data
 from scripts.pages.render import render_site
-from scripts.site.root_pages import write_root_pages
 from scripts.search.index import write_search_files
+from scripts.site.mkdocs_site import SiteBuildError, build_language
+from scripts.site.root_pages import write_root_pages
 from scripts.site.write import staging_area, swap_into_place
-
 
 
 @dataclass

@@ -7,13 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.content.loaded import Content
 from scripts import REPO_ROOT
 from scripts.content.errors import ContentError, Problem, Problems
 from scripts.content.load import load_content
-from scripts.pages.site_text import REQUIRED_UI_KEYS
+from scripts.content.loaded import Content
 from scripts.content.validate import check_content
-
+from scripts.pages.site_text import REQUIRED_UI_KEYS
 
 
 def load_valid_content(root: Path) -> Content:

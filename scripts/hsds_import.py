@@ -1,6 +1,10 @@
 """Import Open Referral HSDS 3.0 data (JSON, or the CSV datapackage) into content/directory YAML.
 
-Prints what was imported, every record that could not be (with the reason), and what to check.
+Every record that cannot be mapped is reported with the reason, so that a real directory can be
+loaded and its gaps fixed: addresses outside the Brussels-Capital Region, numbers that are not
+phone numbers, schedules that are not weekly, services without a known category. HSDS has one
+text per field: unless the file carries our `x_brusano` translations, the text is copied into
+both languages and the report lists it as to be translated.
 
 Usage: python -m scripts.hsds_import SOURCE [--output content/directory] [--category ID]
 """

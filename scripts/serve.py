@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scripts.build import build_site
 from scripts import REPO_ROOT
+from scripts.build import build_site
 from scripts.check import print_problems
 from scripts.content.errors import ContentError
-from scripts.site.mkdocs_site import SiteBuildError
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
+from scripts.site.mkdocs_site import SiteBuildError
 
 WATCHED = ("content", "theme", "scripts/pages/templates", "scripts/search/browser", "mkdocs.yml")
 RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch("/__build_id").then(function(r){return r.text()})

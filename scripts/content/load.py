@@ -17,8 +17,8 @@ from schemas.organization import Organization
 from schemas.site import Site, UiStrings
 from schemas.taxonomy import Taxonomy
 from schemas.template import Template
-from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.errors import Problems
+from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.model_errors import validate_document
 from scripts.content.safety import find_unsafe_markup
 from scripts.content.yaml_source import FieldPath, YamlDocument, decode_utf8, dotted, parse_yaml
@@ -64,17 +64,8 @@ def read_yaml_file(root: Path, path: Path, problems: Problems) -> YamlDocument |
     text = decode_utf8(path.read_bytes(), shown, problems)
     document = None if text is None else parse_yaml(text, shown, problems)
     if document is not None:
-        _check_markup(document, problems)
-        _check_placeholders(document, problems)
+        _check_text_values(document, problems)
     return document
-
-
-def _check_markup(document: YamlDocument, problems: Problems) -> None:
-    """Report text values that hold markup able to run script."""
-    for loc, value in _strings(document.data, ()):
-        for _, _, message in find_unsafe_markup(value):
-            line, column = document.locate(loc)
-            problems.add(document.path, line, column, dotted(loc), message, "remove the HTML; write plain text, and links as https:// addresses")
 
 
 PLACEHOLDER = "TODO"
@@ -82,13 +73,18 @@ PLACEHOLDER = "TODO"
 PLACEHOLDER_FIX = "replace it with the real value, taken from a public source (see CONTRIBUTING.md)"
 
 
-def _check_placeholders(document: YamlDocument, problems: Problems) -> None:
-    """Report values still holding a placeholder; their type errors would only repeat it."""
+def _check_text_values(document: YamlDocument, problems: Problems) -> None:
+    """Report text values that hold markup able to run script, or a placeholder left by `make new`.
+
+    A placeholder's field is marked unreadable: its type error would only repeat the problem."""
     for loc, value in _strings(document.data, ()):
+        found = [(message, "remove the HTML; write plain text, and links as https:// addresses") for _, _, message in find_unsafe_markup(value)]
         if value.lstrip().startswith(PLACEHOLDER):
-            line, column = document.locate(loc)
-            problems.add(document.path, line, column, dotted(loc), f"placeholder left: {value!r}", PLACEHOLDER_FIX)
+            found.append((f"placeholder left: {value!r}", PLACEHOLDER_FIX))
             document.unreadable.add(loc)
+        for message, fix in found:
+            line, column = document.locate(loc)
+            problems.add(document.path, line, column, dotted(loc), message, fix)
 
 
 def _strings(data: Any, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -159,8 +155,7 @@ def _load_dossier_page(root: Path, path: Path, language: Any, problems: Problems
     end = 1 + [line.strip() for line in lines[1:]].index("---")
     document = parse_yaml("\n".join(lines[1:end]), shown, problems, first_line=2)
     if document is not None:
-        _check_markup(document, problems)
-        _check_placeholders(document, problems)
+        _check_text_values(document, problems)
     meta = document and validate_document(DossierFrontMatter, document, problems, "dossier.json")
     for number, text in enumerate(lines[end + 1 :], start=end + 2):
         if text.lstrip().startswith(PLACEHOLDER):

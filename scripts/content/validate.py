@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from schemas.common import other_language
-from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.errors import Problems
+from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
 
 TEMPLATE_MAX_BYTES = 10 * 1024 * 1024

@@ -10,9 +10,9 @@ from typing import Any
 
 from schemas.common import LANGUAGES
 from schemas.organization import Organization, Service
-from scripts.pages import urls
-from scripts.content.loaded import Content
 from scripts.content.dates import build_date
+from scripts.content.loaded import Content
+from scripts.pages import urls
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 UUID_NAMESPACE = uuid.UUID("6f0d6c1e-3c52-4f43-9a63-2f1d9c0b5e10")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.pages import urls
 from scripts.content.loaded import Content
-from scripts.opendata.to_hsds import export_hsds
 from scripts.opendata.exports import export_csv, export_csv_metadata, export_json
+from scripts.opendata.to_hsds import export_hsds
+from scripts.pages import urls
 from scripts.site.write import TreeWriter
 
 

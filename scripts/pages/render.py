@@ -18,9 +18,10 @@ from babel.units import format_unit
 from schemas.common import LANGUAGES, Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
 from schemas.organization import WEEKDAYS, OpeningHours, Organization, Service
-from scripts.pages import urls
 from scripts.content.dates import build_date, is_outdated
 from scripts.content.loaded import Content, DossierPage
+from scripts.pages import urls
+from scripts.pages.browser_code import PAGE_SCRIPTS, join_browser_code
 from scripts.pages.markdown_text import Markdown, escape_markdown
 from scripts.pages.vcard import render_vcard
 
@@ -34,7 +35,7 @@ class LanguageSite:
     language: Language
     pages: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    """Generated files that are not pages (vCards), by docs path."""
+    """Generated files that are not pages (vCards, our page scripts), by docs path."""
     files: dict[str, Path] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
 
@@ -177,7 +178,9 @@ def render_site(content: Content) -> dict[Language, LanguageSite]:
     """Return every language's pages, files and navigation."""
     environment = create_environment()
     sites = {language: LanguageSite(language) for language in LANGUAGES}
+    page_scripts = {path: join_browser_code(names) for path, names in PAGE_SCRIPTS.items()}
     for site in sites.values():
+        site.texts.update(page_scripts)
         _render_language(environment, content, site)
     return sites
 

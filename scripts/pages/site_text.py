@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from scripts import REPO_ROOT
 
-_TEMPLATE_FOLDERS = (
-    REPO_ROOT / "scripts" / "pages" / "templates",
-    REPO_ROOT / "theme" / "overrides",
-    REPO_ROOT / "scripts" / "search" / "browser",
-)
+from scripts import REPO_ROOT
+from scripts.pages.browser_code import BROWSER_CODE
+
+_TEMPLATE_FOLDERS = (REPO_ROOT / "scripts" / "pages" / "templates", REPO_ROOT / "theme" / "overrides", BROWSER_CODE)
 _UI_CALL = re.compile(r"""\b(?:ui|label)(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[),\]]""")
 """ui('key') and ui["key"] in templates; label("key") and label("key", {...}) in finder.js."""
 _UI_PREFIX_CALL = re.compile(r"""\b(?:ui|label)\(\s*['"]([a-z0-9_]+_)['"]\s*[~+]""")

@@ -13,8 +13,8 @@ from babel import Locale
 
 from schemas.common import Language, other_language
 from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes
-from scripts.pages import urls
 from scripts.content.loaded import Content
+from scripts.pages import urls
 
 COST_KINDS = ("free", "reduced", "fee", "reimbursed", "variable")
 ACCESS_KINDS = ("full", "partial", "none", "unknown")

@@ -19,13 +19,12 @@ from bs4 import BeautifulSoup
 from lunr.builder import Builder
 
 from schemas.common import LANGUAGES, Language
-from scripts.pages import urls
 from scripts.content.loaded import Content
+from scripts.pages import urls
+from scripts.pages.browser_code import WORKER_SCRIPTS, join_browser_code
 from scripts.search.finder_rows import finder_data
 from scripts.search.pipeline import PIPELINES, split_words
 from scripts.site.write import TreeWriter
-
-WORKER_SOURCES = (Path(__file__).parent / "browser" / "text.js", Path(__file__).parent / "browser" / "worker.js")
 
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
 """Indexed fields and their boosts."""
@@ -213,7 +212,7 @@ ENGINE_SOURCES = (
     "lunr-languages/min/lunr.fr.min.js",
     "lunr-languages/min/lunr.nl.min.js",
 )
-"""npm files that run in the search worker, in order, before scripts/search/browser/text.js and worker.js."""
+"""npm files that run in the search worker, in order, before our WORKER_SCRIPTS."""
 
 
 def render_engine_script(node_modules: Path) -> str:
@@ -222,7 +221,7 @@ def render_engine_script(node_modules: Path) -> str:
     if missing:
         raise FileNotFoundError(f"npm packages are not installed ({', '.join(missing)}): run `make build`")
     parts = [(node_modules / name).read_text(encoding="utf-8") for name in ENGINE_SOURCES]
-    parts += [source.read_text(encoding="utf-8") for source in WORKER_SOURCES]
+    parts.append(join_browser_code(WORKER_SCRIPTS))
     source = ";\n".join(parts)
     return f"window.__bxSearchEngine={json.dumps(source)};\n"
 

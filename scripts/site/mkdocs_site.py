@@ -20,12 +20,6 @@ from scripts.site.write import TreeWriter
 
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
 THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
-BROWSER_CODE = REPO_ROOT / "scripts" / "search" / "browser"
-PAGE_SCRIPTS = {
-    "assets/javascripts/search.js": ("text.js", "search.js"),
-    "assets/javascripts/finder.js": ("finder.js",),
-}
-"""The scripts every page loads (mkdocs.yml's extra_javascript), each made of files of BROWSER_CODE."""
 
 
 class SiteBuildError(Exception):
@@ -48,8 +42,6 @@ def write_docs(site: LanguageSite, docs_dir: Path) -> None:
         writer.write_text(path, text)
     for path, source in sorted(site.files.items()):
         writer.copy_file(path, source)
-    for path, names in PAGE_SCRIPTS.items():
-        writer.write_text(path, "".join((BROWSER_CODE / name).read_text(encoding="utf-8") for name in names))
 
 
 def language_config(

@@ -8,8 +8,8 @@ from xml.sax.saxutils import quoteattr
 import jinja2
 
 from schemas.common import LANGUAGES, Language
-from scripts.pages import urls
 from scripts.content.loaded import Content
+from scripts.pages import urls
 from scripts.pages.render import PAGE_TEMPLATES, LanguageSite
 from scripts.site.write import TreeWriter
 

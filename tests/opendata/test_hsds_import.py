@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from scripts import hsds_import
-from scripts.opendata import from_hsds
 from scripts.build import build_site
 from scripts.check import load_valid_content
+from scripts.opendata import from_hsds
 from scripts.opendata.to_hsds import validate_hsds_service
 from tests.conftest import REPO
 

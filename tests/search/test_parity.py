@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.devtools.bench_corpus import generate_corpus
 from scripts.build import build_site
 from scripts.check import load_valid_content
+from scripts.devtools.bench_corpus import generate_corpus
+from scripts.devtools.static_server import serve_site
 from scripts.search.index import build_search_index
 from scripts.search.pipeline import WORD_CHARACTERS, build_query, load_stop_words, split_words, stem
-from scripts.devtools.static_server import serve_site
 from tests.browser.pages import open_page
 from tests.conftest import REPO
 

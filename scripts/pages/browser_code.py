@@ -1,0 +1,21 @@
+"""Our scripts that run in the browser (kept in scripts/search/browser/), joined into the files the site serves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scripts import REPO_ROOT
+
+BROWSER_CODE = REPO_ROOT / "scripts" / "search" / "browser"
+PAGE_SCRIPTS = {
+    "assets/javascripts/search.js": ("text.js", "search.js"),
+    "assets/javascripts/finder.js": ("finder.js",),
+}
+"""The scripts every page loads (mkdocs.yml's extra_javascript), by docs path: text.js comes first."""
+WORKER_SCRIPTS = ("text.js", "worker.js")
+"""Our part of search/engine.js, after lunr.js and lunr-languages."""
+
+
+def join_browser_code(names: Iterable[str]) -> str:
+    """Return the named files of BROWSER_CODE, one after the other."""
+    return "".join((BROWSER_CODE / name).read_text(encoding="utf-8") for name in names)
