@@ -106,3 +106,14 @@ def _check_not_future(value: date) -> date:
 
 PastDate = Annotated[date, AfterValidator(_check_not_future)]
 """A date (YYYY-MM-DD) that is today or earlier."""
+
+
+class Source(ContentModel):
+    """A public page that facts come from."""
+
+    url: WebUrl
+    """The page's address (https://...)."""
+    title: Text | None = None
+    """The page's title."""
+    date: PastDate | None = None
+    """The date the page shows (published or updated), when it shows one (YYYY-MM-DD)."""

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from schemas.bassin import Bassins
 from schemas.dossier import DossierFrontMatter
+from schemas.helpline import Helplines
 from schemas.organization import Organization
 from schemas.site import Site, UiStrings
 from schemas.taxonomy import Taxonomy
@@ -23,6 +25,8 @@ EXPORTED: dict[str, type[BaseModel]] = {
     "template.json": Template,
     "site.json": Site,
     "ui.json": UiStrings,
+    "bassins.json": Bassins,
+    "helplines.json": Helplines,
 }
 
 

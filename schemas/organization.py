@@ -16,6 +16,7 @@ from schemas.common import (
     LocalizedText,
     PastDate,
     Slug,
+    Source,
     Text,
     WebUrl,
 )
@@ -239,6 +240,10 @@ class Location(ContentModel):
     """Wheelchair access: full, partial, none or unknown."""
     hours: OpeningHours | None = None
     """Opening hours of this place."""
+    staff_languages: list[LanguageCode] = []
+    """Languages the staff speak at this place, when the source names them (fr, nl, ar, tr...)."""
+    nearest_stop: LocalizedText | None = None
+    """The nearest public-transport stop, as the source names it ("Flagey (tram 81, bus 38)")."""
 
 
 CostKind = Literal["free", "reduced", "fee", "reimbursed", "variable"]
@@ -252,6 +257,57 @@ class Cost(ContentModel):
     """free, reduced (income-based), fee, reimbursed (by health insurance) or variable."""
     details: LocalizedText | None = None
     """More details; never an amount that was not checked at the source."""
+
+
+AccessMode = Literal["walk-in", "appointment", "referral", "prescription"]
+"""How people get in: walk-in (no appointment), appointment, referral (sent by a professional), prescription."""
+
+NEW_CLIENTS_VALID_MONTHS = 3
+"""After this many months, "accepting new patients" is shown as unknown."""
+
+
+class NewClients(ContentModel):
+    """Whether the service takes new patients or clients, and when that was checked."""
+
+    accepting: bool
+    """True when it takes new patients or clients."""
+    checked: PastDate
+    """The day it was checked (YYYY-MM-DD); older than three months, readers see "unknown"."""
+
+
+class Access(ContentModel):
+    """How to get in: every field optional, filled only with what the source states."""
+
+    modes: list[AccessMode] = []
+    """walk-in, appointment, referral, prescription (one or more)."""
+    referral_by: LocalizedText | None = None
+    """Who may refer (with referral in modes): "a GP", "the hospital's social service"."""
+    details: LocalizedText | None = None
+    """When and how ("walk-in on weekday mornings"), in plain words."""
+    documents: LocalizedText | None = None
+    """What to bring (identity card, health-insurance card, proof of address...)."""
+    accepts_undocumented: bool | None = None
+    """True when people without a residence permit are received."""
+    accepts_urgent_medical_aid: bool | None = None
+    """True when urgent medical aid (AMU / dringende medische hulp) is accepted."""
+    accepts_uninsured: bool | None = None
+    """True when people without health insurance are received."""
+    interpreting: LocalizedText | None = None
+    """Whether an interpreter can be arranged, and how to book one."""
+    new_clients: NewClients | None = None
+    """Whether new patients or clients are taken, with the date checked."""
+
+    @model_validator(mode="after")
+    def _referral_needs_mode(self) -> Access:
+        if self.referral_by is not None and "referral" not in self.modes:
+            raise PydanticCustomError(
+                "referral_without_mode",
+                "referral_by is given but modes does not contain referral",
+                {"fix": "add referral to modes, or remove referral_by"},
+            )
+        if len(set(self.modes)) != len(self.modes):
+            raise PydanticCustomError("duplicate_mode", "a mode is listed twice", {"fix": "list each mode once"})
+        return self
 
 
 class Service(ContentModel):
@@ -277,6 +333,13 @@ class Service(ContentModel):
     """Ids of the organisation's locations where it is offered; empty means all."""
     keywords: LocalizedTerms = LocalizedTerms()
     """Extra search words per language (jargon, abbreviations, the other language's name)."""
+    access: Access | None = None
+    """How to get in (walk-in, referral, documents, who is accepted), when the source states it."""
+
+
+Verification = Literal["example", "public-source", "confirmed"]
+"""example (not a real organisation), public-source (taken from public pages, not yet confirmed
+by the organisation) or confirmed (confirmed by the organisation)."""
 
 
 class Organization(ContentModel):
@@ -284,8 +347,8 @@ class Organization(ContentModel):
 
     id: Slug
     """Identifier; it must equal the file name (`cpas-ixelles` in cpas-ixelles.yaml)."""
-    example: bool = False
-    """True for a sample entry that is not a verified real organisation: the site says so."""
+    verification: Verification
+    """example, public-source (from public pages, not confirmed by the organisation) or confirmed."""
     name: LocalizedText
     """Name of the organisation."""
     description: LocalizedText
@@ -296,13 +359,36 @@ class Organization(ContentModel):
     """Contact e-mail address."""
     phones: list[Phone] = []
     """Phone numbers."""
-    languages: list[LanguageCode] = Field(min_length=1)
-    """Languages spoken with the public (ISO 639-1 codes)."""
+    languages: list[LanguageCode] = []
+    """Languages spoken with the public (ISO 639-1 codes), when the source states them."""
     locations: list[Location] = Field(min_length=1)
     """Places where people are received."""
     services: list[Service] = Field(min_length=1)
     """What the organisation offers."""
     last_verified: PastDate
-    """The day the entry was last checked against the source (YYYY-MM-DD)."""
-    source: Text
-    """Where the information was checked (web page, phone call with whom)."""
+    """The day the entry was last checked against its sources (YYYY-MM-DD)."""
+    sources: list[Source] = []
+    """The public pages the facts come from; required unless verification is example."""
+
+    @property
+    def example(self) -> bool:
+        """True for a sample entry that is not a real organisation: the site says so."""
+        return self.verification == "example"
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Organization:
+        if self.verification != "example" and not self.sources:
+            raise PydanticCustomError(
+                "missing_source",
+                "a real entry needs at least one source",
+                {"fix": "add sources: with the url (and title) of the public page the facts come from"},
+            )
+        for source in self.sources:
+            if source.date is not None and self.last_verified < source.date:
+                raise PydanticCustomError(
+                    "verified_before_source",
+                    "last_verified {checked} is older than the source dated {dated}",
+                    {"checked": self.last_verified.isoformat(), "dated": source.date.isoformat(),
+                     "fix": "check the entry against the newer page and set last_verified to that day"},
+                )
+        return self

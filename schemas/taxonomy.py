@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
 
-from schemas.common import ContentModel, LocalizedTerms, LocalizedText, Slug
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from schemas.common import ContentModel, LocalizedTerms, LocalizedText, Slug, Source
+
+
+CareLevel = Literal[0, 1, 2, 3]
+"""0 self-help and carers, 1 generalist first line, 2 specialised, 3 hospital or residential."""
 
 
 class Category(ContentModel):
@@ -20,6 +27,11 @@ class Category(ContentModel):
     """One sentence that says what the category covers."""
     synonyms: LocalizedTerms = LocalizedTerms()
     """Other words people use for it, in each language (CPAS, OCMW, MR, WZC...)."""
+    level: CareLevel
+    """0 self-help and carers, 1 generalist first line (direct access), 2 specialised (usually on
+    referral), 3 hospital or residential. The finder lists lower levels first."""
+    front_door: bool = False
+    """True for a first door anyone can walk in to be oriented (CPAS/OCMW, CASG, medical houses)."""
 
 
 class CategoryGroup(ContentModel):
@@ -29,6 +41,19 @@ class CategoryGroup(ContentModel):
     """Stable identifier of the group."""
     name: LocalizedText
     """Name shown to readers."""
+    difference: LocalizedText | None = None
+    """"What is the difference between ...?": a few sentences, from public definitions."""
+    sources: list[Source] = []
+    """The public pages the difference text rests on (required with difference)."""
+
+    @model_validator(mode="after")
+    def _difference_sourced(self) -> CategoryGroup:
+        if self.difference is not None and not self.sources:
+            raise PydanticCustomError(
+                "missing_source", "a difference text needs its sources",
+                {"fix": "add sources: with the url and title of the public pages it rests on"},
+            )
+        return self
 
 
 class Audience(ContentModel):

@@ -11,8 +11,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from schemas.common import LANGUAGES
+from schemas.bassin import Bassins
 from schemas.commune import Commune
 from schemas.dossier import DossierFrontMatter
+from schemas.helpline import Helplines
 from schemas.organization import Organization
 from schemas.site import Site, UiStrings
 from schemas.taxonomy import Taxonomy
@@ -32,12 +34,14 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     site = _load_model(root, "site.yaml", Site, "site.json", problems, documents)
     ui = _load_model(root, "ui.yaml", UiStrings, "ui.json", problems, documents)
     taxonomy = _load_model(root, "taxonomy.yaml", Taxonomy, "taxonomy.json", problems, documents)
+    bassins = _load_model(root, "bassins.yaml", Bassins, "bassins.json", problems, documents)
+    helplines = _load_model(root, "helplines.yaml", Helplines, "helplines.json", problems, documents)
     communes = _load_communes(root, problems)
     postcodes = _load_postcodes(root, problems)
     organizations = _load_organizations(root, problems)
     dossiers = _load_dossiers(root, problems)
     templates = _load_templates(root, problems)
-    if site is None or ui is None or taxonomy is None:
+    if site is None or ui is None or taxonomy is None or bassins is None or helplines is None:
         return None
     return Content(
         root=root,
@@ -46,6 +50,8 @@ def load_content(root: Path, problems: Problems) -> Content | None:
         taxonomy=taxonomy,
         communes=communes,
         postcodes=postcodes,
+        bassins=bassins.bassins,
+        helplines=helplines.helplines,
         organizations=organizations,
         dossiers=dossiers,
         templates=templates,

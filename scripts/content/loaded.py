@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.common import Language, LocalizedText
+from schemas.bassin import Bassin
 from schemas.commune import Commune
 from schemas.dossier import DossierFrontMatter
-from schemas.organization import Organization, Service
+from schemas.helpline import Helpline
+from schemas.organization import Address, Organization, Service
 from schemas.site import Site
-from schemas.taxonomy import Category, Taxonomy
+from schemas.taxonomy import Category, CategoryGroup, Taxonomy
 from schemas.template import Template
 from scripts.content.yaml_source import YamlDocument
 
@@ -53,6 +55,8 @@ class Content:
     taxonomy: Taxonomy
     communes: dict[int, Commune]
     postcodes: dict[str, set[int]]
+    bassins: list[Bassin]
+    helplines: list[Helpline]
     organizations: list[OrganizationEntry] = field(default_factory=list)
     dossiers: dict[str, dict[Language, DossierPage]] = field(default_factory=dict)
     templates: list[TemplateEntry] = field(default_factory=list)
@@ -64,12 +68,34 @@ class Content:
         """Return a category by id."""
         return next(c for c in self.taxonomy.categories if c.id == category_id)
 
+    def get_group(self, group_id: str) -> CategoryGroup:
+        """Return a category group by id."""
+        return next(g for g in self.taxonomy.groups if g.id == group_id)
+
     def get_services(self) -> list[tuple[Organization, Service]]:
         """Return every service with its organisation, in id order."""
         if self._services is None:
             pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
             self._services = sorted(pairs, key=lambda pair: pair[1].id)
         return self._services
+
+    def get_bassin(self, bassin_id: str) -> Bassin:
+        """Return a bassin by id."""
+        return next(b for b in self.bassins if b.id == bassin_id)
+
+    def address_bassins(self, address: Address) -> list[Bassin]:
+        """Return the bassin of an address: one when its commune or postcode decides, else every
+        bassin sharing the commune ("several bassins": the sources do not decide, never a guess)."""
+        whole = [b for b in self.bassins if address.commune in b.communes]
+        if whole:
+            return whole
+        sharing = [b for b in self.bassins if any(part.commune == address.commune for part in b.parts)]
+        decided = [b for b in sharing if any(part.commune == address.commune and address.postcode in part.postcodes for part in b.parts)]
+        return decided or sharing
+
+    def commune_bassins(self, nis_code: int) -> list[Bassin]:
+        """Return the bassins a commune belongs to, wholly or in part."""
+        return [b for b in self.bassins if nis_code in b.communes or any(part.commune == nis_code for part in b.parts)]
 
     def ui_text(self, key: str, language: Language) -> str:
         """Return an interface label in the given language."""

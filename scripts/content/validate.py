@@ -19,6 +19,7 @@ TEMPLATE_FORMATS = {".odt": "OpenDocument text", ".docx": "Word document", ".pdf
 def check_content(content: Content, required_ui_keys: Iterable[str], problems: Problems) -> None:
     """Report every cross-file problem of the files that passed their own checks."""
     _check_taxonomy(content, problems)
+    _check_bassins(content, problems)
     _check_ui(content, required_ui_keys, problems)
     service_ids = _check_unique_services(content, problems)
     for entry in content.organizations:
@@ -54,6 +55,42 @@ def _check_taxonomy(content: Content, problems: Problems) -> None:
     groups = [group.id for group in taxonomy.groups]
     for index, category in enumerate(taxonomy.categories):
         _check_refs(problems, document, ("categories", index, "group"), [category.group], groups, "group", "groups: in this file")
+
+
+def _check_bassins(content: Content, problems: Problems) -> None:
+    """Every commune in exactly one bassin, or split between several with no postcode decided twice."""
+    document = content.settings_documents["bassins.yaml"]
+    ids = [bassin.id for bassin in content.bassins]
+    owners: dict[int, list[str]] = {}
+    deciders: dict[str, str] = {}
+    for index, bassin in enumerate(content.bassins):
+        if ids.index(bassin.id) != index:
+            _add(problems, document, ("bassins", index, "id"), f"the id {bassin.id!r} is already used above", "give each bassin its own id")
+        _check_refs(problems, document, ("bassins", index, "communes"), bassin.communes, content.communes, "commune NIS code", "content/communes.csv")
+        for nis_code in bassin.communes:
+            owners.setdefault(nis_code, []).append(bassin.id)
+        for part_index, part in enumerate(bassin.parts):
+            loc: FieldPath = ("bassins", index, "parts", part_index)
+            commune = content.communes.get(part.commune)
+            if commune is None:
+                _add(problems, document, loc + ("commune",), f"unknown commune NIS code {part.commune}", "use a code listed in content/communes.csv")
+                continue
+            owners.setdefault(part.commune, []).append(f"{bassin.id} (part)")
+            for postcode_index, postcode in enumerate(part.postcodes):
+                if postcode not in commune.postcodes:
+                    _add(problems, document, loc + ("postcodes", postcode_index), f"{postcode} is not a postcode of {commune.name_fr}",
+                         f"use one of {', '.join(commune.postcodes)}")
+                elif postcode in deciders:
+                    _add(problems, document, loc + ("postcodes", postcode_index), f"{postcode} is already given to the bassin {deciders[postcode]}",
+                         "a postcode decides one bassin only: remove it from one of them")
+                deciders.setdefault(postcode, bassin.id)
+    for nis_code, commune in sorted(content.communes.items()):
+        found = owners.get(nis_code, [])
+        whole = [owner for owner in found if not owner.endswith("(part)")]
+        if not found or len(whole) > 1 or (whole and len(found) > 1) or (not whole and len(found) < 2):
+            shown = ", ".join(found) or "no bassin"
+            problems.add(document.path, 1, 1, "bassins", f"{commune.name_fr} ({nis_code}) is in {shown}",
+                         "list each commune under communes: of one bassin, or under parts: of two bassins or more")
 
 
 def _check_ui(content: Content, required: Iterable[str], problems: Problems) -> None:

@@ -14,6 +14,7 @@ _ORGANISATION = """\
 # Written by `make new`. Replace every TODO with a fact from a public source (never from
 # memory), delete the optional lines you do not use, then run `make validate`.
 id: {id}
+verification: public-source  # or confirmed, once the organisation has confirmed the entry
 name:
   fr: "TODO: nom officiel en français"
   nl: "TODO: officiële naam in het Nederlands"
@@ -24,7 +25,7 @@ description:
 # email: info@...
 # phones:
 #   - number: "02 ..."
-languages: [fr, nl]
+# languages: [fr, nl]  # only the languages the source states
 locations:
   - id: main
     address:
@@ -40,8 +41,14 @@ services:
     name: {{fr: "TODO: nom du service", nl: "TODO: naam van de dienst"}}
     description: {{fr: "TODO: pour qui, quoi, comment y accéder", nl: "TODO: voor wie, wat, hoe er terecht"}}
     categories: [TODO]  # ids from content/taxonomy.yaml
-last_verified: TODO  # the day you checked the source, YYYY-MM-DD
-source: "TODO: https://... (the page the facts come from)"
+    # access:  # only what the source states
+    #   modes: [walk-in]  # walk-in, appointment, referral, prescription
+    #   documents: {{fr: "...", nl: "..."}}
+    #   accepts_undocumented: true
+last_verified: TODO  # the day you checked the sources, YYYY-MM-DD
+sources:
+  - url: "TODO: https://... (the page the facts come from)"
+    title: "TODO: the page's title"
 """
 
 _DOSSIER = """\

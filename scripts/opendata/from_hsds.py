@@ -181,6 +181,12 @@ def _phones(records: list[dict[str, Any]], report: ImportReport, label: str) -> 
     return phones
 
 
+def _sources(service: dict[str, Any], organization: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the record's web pages as sources: the service's page, else the organisation's site."""
+    url = service.get("url") or organization.get("url") or organization.get("website")
+    return [{"url": url, "title": f"HSDS {service.get('id')}"}] if url else []
+
+
 def map_service(content: Content, service: dict[str, Any], report: ImportReport, default_category: str | None) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """Return (organisation id, organisation fields, service fields), or None after reporting why not."""
     label = f"service {service.get('id')} ({service.get('name')!r})"
@@ -206,16 +212,16 @@ def map_service(content: Content, service: dict[str, Any], report: ImportReport,
     verified = str(service.get("assured_date") or service.get("last_modified") or date.today().isoformat())[:10]
     org_fields = {
         "id": org_id,
-        **({"example": True} if org_extension.get("example") else {}),
+        "verification": org_extension.get("verification") or ("example" if org_extension.get("example") else "public-source"),
         "name": name,
         "description": _localized(organization, "description", report, label, "organisation") or name,
         **({"website": organization["website"]} if organization.get("website") else {}),
         **({"email": organization["email"]} if organization.get("email") else {}),
         "phones": _phones(organization.get("phones", []) + service.get("phones", []), report, label),
-        "languages": sorted({lang["code"] for lang in service.get("languages", []) if lang.get("code")}) or ["fr", "nl"],
+        "languages": sorted({lang["code"] for lang in service.get("languages", []) if lang.get("code")}),
         "locations": locations,
         "last_verified": min(date.fromisoformat(verified), date.today()),
-        "source": f"HSDS import of {service.get('id')}",
+        "sources": org_extension.get("sources") or _sources(service, organization),
     }
     service_fields = {
         "id": extension.get("id") or _slug(f"{org_id}-{service.get('name')}"),

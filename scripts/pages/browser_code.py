@@ -9,7 +9,7 @@ from scripts import REPO_ROOT
 BROWSER_CODE = REPO_ROOT / "scripts" / "search" / "browser"
 PAGE_SCRIPTS = {
     "assets/javascripts/search.js": ("text.js", "search.js"),
-    "assets/javascripts/finder.js": ("finder.js",),
+    "assets/javascripts/finder.js": ("finder.js", "card.js"),
 }
 """The scripts every page loads (mkdocs.yml's extra_javascript), by docs path: text.js comes first."""
 WORKER_SCRIPTS = ("text.js", "worker.js")

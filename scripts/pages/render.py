@@ -8,21 +8,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import phonenumbers
+import segno
 from babel import Locale
 from babel.dates import format_date, get_day_names
 from babel.units import format_unit
 
 from schemas.common import LANGUAGES, Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
-from schemas.organization import WEEKDAYS, OpeningHours, Organization, Service
-from scripts.content.dates import build_date, is_outdated
+from schemas.bassin import Bassin
+from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, Location, OpeningHours, Organization, Service
+from scripts.content.dates import build_date, is_outdated, months_before
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
 from scripts.pages.browser_code import PAGE_SCRIPTS, join_browser_code
 from scripts.pages.markdown_text import Markdown, escape_markdown
+from scripts.pages.urls import entry_url
 from scripts.pages.vcard import render_vcard
 
 PAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -115,12 +119,22 @@ class PageHelpers:
         kilobytes = max(1, round(path.stat().st_size / 1024))
         return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
 
+    def phone_national(self, number: str) -> str:
+        """Return a phone number in the national format ("02 515 65 11")."""
+        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.NATIONAL)
+
     def phone(self, number: str) -> Markdown:
         """Return a phone number as a tel: link showing the national format."""
+        target = phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
+        return Markdown(f"[{escape_markdown(self.phone_national(number))}](<tel:{target}>)")
+
+    def helpline_number(self, number: str) -> Markdown:
+        """Return a helpline's number as a tel: link; short numbers (1733, 112) are dialled as written."""
         parsed = phonenumbers.parse(number, "BE")
-        shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-        target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        return Markdown(f"[{escape_markdown(shown)}](<tel:{target}>)")
+        if phonenumbers.is_valid_number(parsed):
+            return self.phone(number)
+        digits = "".join(character for character in number if character.isdigit())
+        return Markdown(f"[{escape_markdown(number)}](<tel:{digits}>)")
 
     def root_link(self, path: str, text: str, language: Language | None = None) -> Markdown:
         """Return an HTML link to a file from the site's root (outside this language's docs
@@ -169,6 +183,45 @@ class PageHelpers:
         target = f"{site.repository_url.rstrip('/')}/edit/{site.edit_branch}/{source_path}"
         return Markdown(f"[{escape_markdown(self.ui('edit_page'))}](<{target}>)")
 
+    def location_bassins(self, location: Location) -> list[Bassin]:
+        """Return a location's bassin (several when the sources do not decide)."""
+        return self.content.address_bassins(location.address)
+
+    def bassin_services(self, bassin: Bassin) -> tuple[list[tuple[Organization, Service]], list[tuple[Organization, Service]], int]:
+        """Return the services located in a bassin, those elsewhere naming one of its communes in
+        their area, and how many others serve the whole Region."""
+        communes = set(bassin.communes) | {part.commune for part in bassin.parts}
+        located, serving, region_wide = [], [], 0
+        for org, service in self.content.get_services():
+            if any(self.content.address_bassins(location.address) == [bassin] for location in org.locations):
+                located.append((org, service))
+            elif service.area_served == "region":
+                region_wide += 1
+            elif communes & set(service.area_served):
+                serving.append((org, service))
+        return located, serving, region_wide
+
+    def new_clients(self, access: Access | None) -> str:
+        """Return "yes", "no" or "unknown" (not stated, or checked over three months before this build)."""
+        if access is None or access.new_clients is None:
+            return "unknown"
+        if access.new_clients.checked < months_before(build_date(), NEW_CLIENTS_VALID_MONTHS):
+            return "unknown"
+        return "yes" if access.new_clients.accepting else "no"
+
+    def source_host(self, url: str) -> str:
+        """Return a source's host name, as readers recognise it (www.brusano.brussels)."""
+        return urlsplit(url).hostname or url
+
+    def qr_code(self, org: Organization) -> Markdown:
+        """Return an inline SVG QR code of the entry's public address, or "" without a site_url."""
+        site_url = self.content.site.site_url
+        if site_url is None:
+            return Markdown("")
+        address = entry_url(site_url, self.language, org.id)
+        svg = segno.make(address, error="m").svg_inline(scale=3, border=2, title=address)
+        return Markdown(svg)
+
     def category_services(self, category_id: str) -> list[tuple[Organization, Service]]:
         """Return the services of a category."""
         return [pair for pair in self.content.get_services() if category_id in pair[1].categories]
@@ -203,6 +256,10 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
         render(urls.category_path(category.id), "category.md.j2", category=category)
     for nis_code in sorted(content.communes):
         render(urls.commune_path(nis_code), "commune.md.j2", commune=content.communes[nis_code])
+    render(urls.bassin_list_path(), "bassin_list.md.j2")
+    for bassin in content.bassins:
+        render(urls.bassin_path(bassin.id), "bassin.md.j2", bassin=bassin)
+    render(urls.helplines_path(), "helplines.md.j2")
     dossiers = _dossiers_in_order(content, language)
     render(urls.dossier_list_path(), "dossier_list.md.j2", dossiers=dossiers)
     for dossier_id, pages in sorted(content.dossiers.items()):

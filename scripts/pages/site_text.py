@@ -15,6 +15,10 @@ _UI_PREFIX_CALL = re.compile(r"""\b(?:ui|label)\(\s*['"]([a-z0-9_]+_)['"]\s*[~+]
 DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
     "cost_": ("free", "reduced", "fee", "reimbursed", "variable"),
     "access_": ("full", "partial", "none", "unknown"),
+    "access_mode_": ("walk-in", "appointment", "referral", "prescription"),
+    "verification_": ("example", "public-source", "confirmed"),
+    "level_": ("0", "1", "2", "3"),
+    "new_clients_": ("yes", "no", "unknown"),
 }
 """Keys built from a value (`ui('cost_' ~ kind)`): the prefix and every value it takes."""
 

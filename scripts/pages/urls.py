@@ -45,6 +45,21 @@ def commune_path(nis_code: int) -> str:
     return f"directory/communes/{nis_code}.md"
 
 
+def bassin_list_path() -> str:
+    """Return the list of the five bassins (zorgzones)."""
+    return "directory/bassins/index.md"
+
+
+def bassin_path(bassin_id: str) -> str:
+    """Return a bassin's page (its communes, the services located there and serving it)."""
+    return f"directory/bassins/{bassin_id}.md"
+
+
+def helplines_path() -> str:
+    """Return the page of helplines (who to call when everything is closed)."""
+    return "helplines.md"
+
+
 def dossier_list_path() -> str:
     """Return the list of dossiers."""
     return "dossiers/index.md"
@@ -88,3 +103,8 @@ def relative_link(from_page: str, to_path: str) -> str:
 def html_path(docs_path: str) -> str:
     """Return the built HTML path of a docs path (use_directory_urls is off)."""
     return docs_path[:-3] + ".html" if docs_path.endswith(".md") else docs_path
+
+
+def entry_url(site_url: str, language: str, organization_id: str) -> str:
+    """Return the absolute public address of an organisation's page (for QR codes)."""
+    return f"{site_url.rstrip('/')}/{language}/{html_path(organization_path(organization_id))}"

@@ -63,6 +63,8 @@ def language_config(
             "ui": {key: text.get(language) for key, text in sorted(content.ui.items())},
             "version": site_version(),
             "build_date": format_build_date(language),
+            "helplines": [{"name": line.name.get(language), "number": line.number, "hours": line.hours.get(language)}
+                          for line in content.helplines],
             "generator": False,  # no "Made with" link to another host
             # Material includes partials/alternate.html only when this is set; our override
             # of that partial links to the same page in the other language.
