@@ -361,8 +361,8 @@ class Organization(ContentModel):
     """Phone numbers."""
     languages: list[LanguageCode] = []
     """Languages spoken with the public (ISO 639-1 codes), when the source states them."""
-    locations: list[Location] = Field(min_length=1)
-    """Places where people are received."""
+    locations: list[Location] = []
+    """Places where people are received; empty when no public address is given (mobile teams)."""
     services: list[Service] = Field(min_length=1)
     """What the organisation offers."""
     last_verified: PastDate

@@ -59,6 +59,8 @@ def _check_taxonomy(content: Content, problems: Problems) -> None:
 
 def _check_bassins(content: Content, problems: Problems) -> None:
     """Every commune in exactly one bassin, or split between several with no postcode decided twice."""
+    if not content.communes:
+        return  # communes.csv could not be read: that problem is reported alone
     document = content.settings_documents["bassins.yaml"]
     ids = [bassin.id for bassin in content.bassins]
     owners: dict[int, list[str]] = {}

@@ -1,7 +1,7 @@
 """Generate a synthetic content folder at a chosen scale, for the benchmark and the parity test.
 
 Words are drawn (seeded) from the starter content of each language, so the vocabulary, accents
-and word lengths look like the real thing. Every generated entry is flagged `example: true`.
+and word lengths look like the real thing. Every generated entry has `verification: example`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from scripts import REPO_ROOT
 from scripts.content.yaml_source import dump_yaml
 
-SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "communes.csv", "postcodes.csv")
+SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "bassins.yaml", "helplines.yaml", "communes.csv", "postcodes.csv")
 WEEKDAY_SETS = (["mo", "tu", "we", "th", "fr"], ["mo", "we", "fr"], ["tu", "th"], ["sa", "su"])
 
 
@@ -60,6 +60,19 @@ def _text(rng: random.Random, vocabulary: dict[str, list[str]], length: int) -> 
     return {language: _sentence(rng, words, length) for language, words in vocabulary.items()}
 
 
+def _access(rng: random.Random) -> dict[str, object]:
+    """Return how-to-get-in fields for about half the entries (its own generator: the rest of the
+    corpus stays the same as before these fields existed)."""
+    if rng.random() < 0.5:
+        return {}
+    access: dict[str, object] = {"modes": rng.sample(["walk-in", "appointment", "referral", "prescription"], rng.randint(1, 2))}
+    if rng.random() < 0.3:
+        access["accepts_undocumented"] = True
+    if rng.random() < 0.3:
+        access["interpreting"] = {"fr": "Sur demande.", "nl": "Op aanvraag."}
+    return access
+
+
 def _write_organization(root: Path, rng: random.Random, number: int, categories: list[str], audiences: list[str],
                         communes: list[int], postcodes: dict[int, str], vocabulary: dict[str, list[str]]) -> None:
     commune = rng.choice(communes)
@@ -67,7 +80,7 @@ def _write_organization(root: Path, rng: random.Random, number: int, categories:
     days = rng.choice(WEEKDAY_SETS)
     organization = {
         "id": slug,
-        "example": True,
+        "verification": "example",
         "name": {language: f"{_sentence(rng, words, 2)[:-1]} {number}" for language, words in vocabulary.items()},
         "description": _text(rng, vocabulary, rng.randint(12, 25)),
         "languages": rng.sample(["fr", "nl", "en", "ar", "tr", "es"], rng.randint(1, 3)),
@@ -86,8 +99,10 @@ def _write_organization(root: Path, rng: random.Random, number: int, categories:
             "area_served": rng.choice(["region", [commune]]),
         }],
         "last_verified": "2026-10-01",
-        "source": "synthetic benchmark corpus",
     }
+    access = _access(random.Random(number))
+    if access:
+        organization["services"][0]["access"] = access
     text = dump_yaml(organization)
     text = text.replace("'2026-10-01'", "2026-10-01")
     (root / "directory" / f"{slug}.yaml").write_text(text, encoding="utf-8")

@@ -18,12 +18,27 @@ LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 UUID_NAMESPACE = uuid.UUID("6f0d6c1e-3c52-4f43-9a63-2f1d9c0b5e10")
 """Fixed namespace: the same content id always gives the same HSDS UUID."""
 CSV_COLUMNS = (
-    "service_id", "organization_id", "example", "organization_name_fr", "organization_name_nl",
+    "service_id", "organization_id", "verification", "organization_name_fr", "organization_name_nl",
     "service_name_fr", "service_name_nl", "description_fr", "description_nl", "categories", "audiences",
     "street_fr", "street_nl", "number", "postcode", "commune_nis", "commune_fr", "commune_nl", "latitude", "longitude",
-    "phones", "email", "website", "languages", "cost", "wheelchair_access", "area_served", "last_verified",
-    "page_fr", "page_nl",
+    "bassins", "phones", "email", "website", "languages", "staff_languages", "cost", "wheelchair_access", "area_served",
+    "access_modes", "referral_by_fr", "referral_by_nl", "access_details_fr", "access_details_nl", "documents_fr", "documents_nl",
+    "accepts_undocumented", "accepts_urgent_medical_aid", "accepts_uninsured", "interpreting_fr", "interpreting_nl",
+    "accepting_new_clients", "new_clients_checked", "last_verified", "sources", "page_fr", "page_nl",
 )
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _both(text: Any, prefix: str) -> dict[str, str]:
+    return {f"{prefix}_{language}": text.get(language) if text is not None else "" for language in LANGUAGES}
+
+
+def location_bassin_ids(content: Content, org: Organization) -> dict[str, list[str]]:
+    """Return each location's bassin ids (several when the sources do not decide)."""
+    return {location.id: [bassin.id for bassin in content.address_bassins(location.address)] for location in org.locations}
 
 
 def hsds_id(kind: str, local_id: str) -> str:
@@ -47,32 +62,63 @@ def export_json(content: Content) -> str:
     document = {
         "metadata": metadata(content),
         "organizations": [entry.model.model_dump(mode="json") for entry in content.organizations],
+        "bassins": [bassin.model_dump(mode="json") for bassin in content.bassins],
+        "location_bassins": {f"{entry.model.id}/{location_id}": bassins for entry in content.organizations
+                             for location_id, bassins in location_bassin_ids(content, entry.model).items()},
         "categories": [category.model_dump(mode="json") for category in content.taxonomy.categories],
         "communes": [commune.model_dump(mode="json") for commune in content.communes.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _csv_row(content: Content, org: Organization, service: Service) -> dict[str, str]:
-    location = org.locations[0]
+def _address_columns(content: Content, location: Any) -> dict[str, str]:
+    if location is None:
+        return {name: "" for name in ("street_fr", "street_nl", "number", "postcode", "commune_nis", "commune_fr", "commune_nl",
+                                      "latitude", "longitude", "bassins", "wheelchair_access", "staff_languages")}
     commune = content.communes[location.address.commune]
-    page = urls.html_path(urls.organization_path(org.id))
     return {
-        "service_id": service.id, "organization_id": org.id, "example": "yes" if org.example else "no",
-        "organization_name_fr": org.name.fr, "organization_name_nl": org.name.nl,
-        "service_name_fr": service.name.fr, "service_name_nl": service.name.nl,
-        "description_fr": service.description.fr, "description_nl": service.description.nl,
-        "categories": " ".join(service.categories), "audiences": " ".join(service.audiences),
         "street_fr": location.address.street.fr, "street_nl": location.address.street.nl,
         "number": location.address.number, "postcode": location.address.postcode,
         "commune_nis": str(commune.nis_code), "commune_fr": commune.name_fr, "commune_nl": commune.name_nl,
         "latitude": str(location.coordinates.lat) if location.coordinates else "",
         "longitude": str(location.coordinates.lon) if location.coordinates else "",
+        "bassins": " ".join(bassin.id for bassin in content.address_bassins(location.address)),
+        "wheelchair_access": location.wheelchair_access, "staff_languages": " ".join(location.staff_languages),
+    }
+
+
+def _access_columns(service: Service) -> dict[str, str]:
+    access = service.access
+    new_clients = access.new_clients if access else None
+    return {
+        "access_modes": " ".join(access.modes) if access else "",
+        **_both(access and access.referral_by, "referral_by"), **_both(access and access.details, "access_details"),
+        **_both(access and access.documents, "documents"), **_both(access and access.interpreting, "interpreting"),
+        "accepts_undocumented": _yes_no(access.accepts_undocumented if access else None),
+        "accepts_urgent_medical_aid": _yes_no(access.accepts_urgent_medical_aid if access else None),
+        "accepts_uninsured": _yes_no(access.accepts_uninsured if access else None),
+        "accepting_new_clients": _yes_no(new_clients.accepting if new_clients else None),
+        "new_clients_checked": new_clients.checked.isoformat() if new_clients else "",
+    }
+
+
+def _csv_row(content: Content, org: Organization, service: Service) -> dict[str, str]:
+    location = org.locations[0] if org.locations else None
+    page = urls.html_path(urls.organization_path(org.id))
+    return {
+        "service_id": service.id, "organization_id": org.id, "verification": org.verification,
+        "organization_name_fr": org.name.fr, "organization_name_nl": org.name.nl,
+        "service_name_fr": service.name.fr, "service_name_nl": service.name.nl,
+        "description_fr": service.description.fr, "description_nl": service.description.nl,
+        "categories": " ".join(service.categories), "audiences": " ".join(service.audiences),
+        **_address_columns(content, location),
         "phones": " ; ".join(phone.number for phone in org.phones), "email": org.email or "",
         "website": org.website or "", "languages": " ".join(service.languages or org.languages),
-        "cost": service.cost.kind if service.cost else "", "wheelchair_access": location.wheelchair_access,
+        "cost": service.cost.kind if service.cost else "",
         "area_served": "region" if service.area_served == "region" else " ".join(map(str, service.area_served)),
-        "last_verified": org.last_verified.isoformat(), "page_fr": f"fr/{page}", "page_nl": f"nl/{page}",
+        **_access_columns(service),
+        "last_verified": org.last_verified.isoformat(), "sources": " ".join(source.url for source in org.sources),
+        "page_fr": f"fr/{page}", "page_nl": f"nl/{page}",
     }
 
 

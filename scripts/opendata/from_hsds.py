@@ -181,10 +181,33 @@ def _phones(records: list[dict[str, Any]], report: ImportReport, label: str) -> 
     return phones
 
 
+def _with_date(record: dict[str, Any], name: str) -> dict[str, Any]:
+    """Return a copy of a JSON record with its ISO date field read as a date."""
+    return {**record, **({name: date.fromisoformat(record[name])} if record.get(name) else {})}
+
+
 def _sources(service: dict[str, Any], organization: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the record's web pages as sources: the service's page, else the organisation's site."""
     url = service.get("url") or organization.get("url") or organization.get("website")
     return [{"url": url, "title": f"HSDS {service.get('id')}"}] if url else []
+
+
+def _access(service: dict[str, Any], report: ImportReport, label: str) -> dict[str, Any]:
+    """Return how to get in: our own record when the export was ours, else the HSDS text fields."""
+    extension = service.get("x_brusano") or {}
+    if extension.get("access"):
+        access = dict(extension["access"])
+        if "new_clients" in access:
+            access["new_clients"] = _with_date(access["new_clients"], "checked")
+        return access
+    access: dict[str, Any] = {}
+    for field, name in (("application_process", "details"), ("interpretation_services", "interpreting")):
+        if text := _localized(service, field, report, label, "service"):
+            access[name] = text
+    documents = "; ".join(document.get("document", "") for document in service.get("required_documents", []) if document.get("document"))
+    if documents:
+        access["documents"] = _localized({"documents": documents}, "documents", report, label, "service")
+    return access
 
 
 def map_service(content: Content, service: dict[str, Any], report: ImportReport, default_category: str | None) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
@@ -221,7 +244,7 @@ def map_service(content: Content, service: dict[str, Any], report: ImportReport,
         "languages": sorted({lang["code"] for lang in service.get("languages", []) if lang.get("code")}),
         "locations": locations,
         "last_verified": min(date.fromisoformat(verified), date.today()),
-        "sources": org_extension.get("sources") or _sources(service, organization),
+        "sources": [_with_date(source, "date") for source in org_extension.get("sources", [])] or _sources(service, organization),
     }
     service_fields = {
         "id": extension.get("id") or _slug(f"{org_id}-{service.get('name')}"),
@@ -230,6 +253,7 @@ def map_service(content: Content, service: dict[str, Any], report: ImportReport,
         "categories": categories,
         **({"audiences": extension["audiences"]} if extension.get("audiences") else {}),
         **({"cost": {"kind": extension["cost"]}} if extension.get("cost") else {}),
+        **({"access": access} if (access := _access(service, report, label)) else {}),
     }
     return org_id, org_fields, service_fields
 

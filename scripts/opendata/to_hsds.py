@@ -65,6 +65,9 @@ def _location(content: Content, org: Organization, location: Location) -> dict[s
         "accessibility": [{"id": hsds_id("accessibility", f"{org.id}/{location.id}"), "location_id": location_id,
                            "description": f"wheelchair: {location.wheelchair_access}"}],
         "schedules": _schedules(location, {"location_id": location_id}),
+        "languages": [{"id": hsds_id("language", f"{org.id}/{location.id}/{code}"), "location_id": location_id, "code": code}
+                      for code in location.staff_languages],
+        "x_brusano": {"bassins": [bassin.id for bassin in content.address_bassins(address)]},
     }
     if location.coordinates:
         result.update(latitude=location.coordinates.lat, longitude=location.coordinates.lon)
@@ -77,12 +80,40 @@ def _organization(org: Organization) -> dict[str, Any]:
               "phones": _phones(org, {"organization_id": organization_id}),
               **_translations(name=org.name, description=org.description)}
     result["x_brusano"]["id"] = org.id
-    result["x_brusano"]["example"] = org.example
+    result["x_brusano"].update(verification=org.verification, sources=[source.model_dump(mode="json", exclude_none=True) for source in org.sources])
     if org.website:
         result["website"] = org.website
     if org.email:
         result["email"] = org.email
     return result
+
+
+ACCESS_MODES_FR = {"walk-in": "sans rendez-vous", "appointment": "sur rendez-vous", "referral": "sur orientation",
+                   "prescription": "sur prescription"}
+ACCEPTED_FR = {"accepts_undocumented": "personnes sans titre de séjour", "accepts_urgent_medical_aid": "aide médicale urgente (AMU)",
+               "accepts_uninsured": "personnes sans mutuelle"}
+
+
+def _access_fields(service: Service, service_id: str) -> dict[str, Any]:
+    """Return the HSDS fields of how to get in: application_process, eligibility_description,
+    interpretation_services and required_documents (French; the full record is in x_brusano.access)."""
+    access = service.access
+    assert access is not None
+    fields: dict[str, Any] = {}
+    process = [", ".join(ACCESS_MODES_FR[mode] for mode in access.modes)] if access.modes else []
+    process += [text.fr for text in (access.referral_by, access.details) if text is not None]
+    if process:
+        fields["application_process"] = ". ".join(process)
+    accepted = [f"{label} : {'oui' if getattr(access, name) else 'non'}" for name, label in ACCEPTED_FR.items()
+                if getattr(access, name) is not None]
+    if accepted:
+        fields["eligibility_description"] = " ; ".join(accepted)
+    if access.interpreting:
+        fields["interpretation_services"] = access.interpreting.fr
+    if access.documents:
+        fields["required_documents"] = [{"id": hsds_id("required_document", service.id), "service_id": service_id,
+                                         "document": access.documents.fr}]
+    return fields
 
 
 def export_service(content: Content, org: Organization, service: Service) -> dict[str, Any]:
@@ -116,6 +147,9 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
         **_translations(name=service.name, description=service.description),
     }
     result["x_brusano"].update(id=service.id, categories=service.categories, audiences=service.audiences)
+    if service.access:
+        result.update(_access_fields(service, service_id))
+        result["x_brusano"]["access"] = service.access.model_dump(mode="json", exclude_none=True)
     if service.cost:
         result["cost_options"] = [{"id": hsds_id("cost_option", service.id), "service_id": service_id,
                                    "option": service.cost.kind, **({"amount_description": service.cost.details.fr} if service.cost.details else {})}]

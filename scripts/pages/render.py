@@ -149,7 +149,7 @@ class PageHelpers:
         if key not in self.line_cache:
             example = f" ({escape_markdown(self.ui('example_short'))})" if org.example else ""
             title = escape_markdown(f"{self.t(org.name)} — {self.t(service.name)}")
-            place = escape_markdown(self.commune_name(org.locations[0].address.commune))
+            place = escape_markdown(self.commune_name(org.locations[0].address.commune) if org.locations else self.ui("no_public_address"))
             self.line_cache[key] = Markdown(f"- [{title}]({self.link(urls.organization_path(org.id))}){example}: {place}")
         return self.line_cache[key]
 

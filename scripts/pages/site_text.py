@@ -18,6 +18,7 @@ DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
     "access_mode_": ("walk-in", "appointment", "referral", "prescription"),
     "verification_": ("example", "public-source", "confirmed"),
     "level_": ("0", "1", "2", "3"),
+    "finder_level_": ("0", "1", "2", "3"),
     "new_clients_": ("yes", "no", "unknown"),
 }
 """Keys built from a value (`ui('cost_' ~ kind)`): the prefix and every value it takes."""

@@ -37,27 +37,51 @@ def _e164(number: str) -> str:
 
 
 def _row(content: Content, org: Organization, service: Service, category_index: dict[str, int],
-         audience_index: dict[str, int], language: Language) -> list[Any]:
+         audience_index: dict[str, int], bassin_index: dict[str, int], language: Language) -> list[Any]:
     locations = [loc for loc in org.locations if not service.locations or loc.id in service.locations]
     places = []
     for location in locations:
         commune = content.communes[location.address.commune]
         lat, lon = (location.coordinates.lat, location.coordinates.lon) if location.coordinates else (commune.lat, commune.lon)
-        places.append([commune.nis_code, round(lat, 5), round(lon, 5), location.wheelchair_access, _hours(location)])
+        bassins = content.address_bassins(location.address)
+        bassin = bassin_index[bassins[0].id] if len(bassins) == 1 else -1
+        places.append([commune.nis_code, round(lat, 5), round(lon, 5), location.wheelchair_access, _hours(location), bassin])
     phone = [org.phones[0].number, _e164(org.phones[0].number)] if org.phones else ""
+    categories = [content.get_category(c) for c in service.categories]
+    spoken = sorted(set(service.languages or org.languages).union(*(location.staff_languages for location in locations)))
     return [
         org.id,
         org.name.get(language),
         service.name.get(language),
         [category_index[c] for c in service.categories],
         [audience_index[a] for a in service.audiences],
-        service.languages or org.languages,
+        spoken,
         service.cost.kind if service.cost else "",
         0 if service.area_served == "region" else service.area_served,
         phone,
         1 if org.example else 0,
         places,
+        min(category.level for category in categories),
+        1 if any(category.front_door for category in categories) else 0,
+        _access_bits(service),
     ]
+
+
+ACCESS_BITS = {"walk-in": 1, "papers": 2, "interpreting": 4}
+"""The finder's access filters, as bits of one number per row."""
+
+
+def _access_bits(service: Service) -> int:
+    """Return the row's access bits: walk-in, without papers or with urgent medical aid, interpreting."""
+    access = service.access
+    if access is None:
+        return 0
+    bits = ACCESS_BITS["walk-in"] if "walk-in" in access.modes else 0
+    if access.accepts_undocumented or access.accepts_urgent_medical_aid:
+        bits |= ACCESS_BITS["papers"]
+    if access.interpreting is not None:
+        bits |= ACCESS_BITS["interpreting"]
+    return bits
 
 
 def finder_data(content: Content, language: Language) -> dict[str, Any]:
@@ -65,18 +89,22 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
     categories = content.taxonomy.categories
     category_index = {category.id: position for position, category in enumerate(categories)}
     audience_index = {audience.id: position for position, audience in enumerate(content.taxonomy.audiences)}
+    bassin_index = {bassin.id: position for position, bassin in enumerate(content.bassins)}
     locale = Locale.parse(language)
     codes = sorted({code for entry in content.organizations for code in entry.model.languages}
-                   | {code for _, service in content.get_services() for code in service.languages})
+                   | {code for _, service in content.get_services() for code in service.languages}
+                   | {code for entry in content.organizations for location in entry.model.locations for code in location.staff_languages})
     # A postcode shared by two communes (1040, 1050, 1060: Brussels-City and a neighbour) lists
     # first the commune whose own main postcode it is.
     postcode_communes = {
         postcode: sorted(communes, key=lambda nis: (content.communes[nis].postcodes[0] != postcode, nis))
         for postcode, communes in sorted(content.postcodes.items())
     }
-    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error"))}
+    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error", "several_bassins"))}
     return {
-        "rows": [_row(content, org, service, category_index, audience_index, language) for org, service in content.get_services()],
+        "rows": [_row(content, org, service, category_index, audience_index, bassin_index, language) for org, service in content.get_services()],
+        "bassins": [[b.id, b.name.get(language)] for b in content.bassins],
+        "accessBits": ACCESS_BITS,
         "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
         "categories": [[c.id, c.name.get(language), c.group] for c in categories],
         "groups": [[g.id, g.name.get(language)] for g in content.taxonomy.groups],

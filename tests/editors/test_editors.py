@@ -27,6 +27,7 @@ FILLED = {
         ("categories: [TODO]", "categories: [palliative-home-care]"),
         ("last_verified: TODO", "last_verified: 2026-10-01"),
         ('"TODO: https://... (the page the facts come from)"', "https://example.org/soins"),
+        ('"TODO: the page\'s title"', "Page de test"),
     ],
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import shutil
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -17,7 +18,24 @@ from scripts.content.errors import ContentError
 from scripts.site.mkdocs_site import SiteBuildError
 from tests.conftest import REPO, write_scratch_content
 
-EXTERNAL_CONTENT_LINKS = {"https://example.org/soins", "https://www.brusano.brussels"}
+
+def _content_links() -> set[str]:
+    """Return every web address that the fixture content and the site-wide files write."""
+    from scripts.content.errors import Problems
+    from scripts.content.load import load_content
+
+    with TemporaryDirectory() as folder:
+        content = load_content(write_scratch_content(Path(folder)), Problems())
+    assert content is not None
+    links = {content.site.helpdesk.website, "https://example.org/soins"}
+    links |= {bassin.website for bassin in content.bassins} | {s.url for b in content.bassins for s in b.sources}
+    links |= {s.url for line in content.helplines for s in line.sources}
+    links |= {s.url for group in content.taxonomy.groups for s in group.sources}
+    links |= {s.url for entry in content.organizations for s in entry.model.sources} | {e.model.website for e in content.organizations if e.model.website}
+    return links
+
+
+EXTERNAL_CONTENT_LINKS = _content_links()
 LICENCE_LINKS = {"https://creativecommons.org/licenses/by/4.0/", "https://joinup.ec.europa.eu/page/eupl-text-11-12"}
 """The footer's links to the licences' texts: links a reader may follow, never requests."""
 

@@ -1,6 +1,6 @@
-/* Directory finder: filters by need, place, language, public, cost, access and "open now",
- * combined with the text search, with counts per value, distance sort, and the whole state in
- * the URL. Its data comes in the search index file (search/<lang>.js), loaded by search.js. */
+/* Directory finder: filters by need, place, bassin, language, public, cost, how to get in,
+ * wheelchair access and "open now", combined with the text search, with counts per value; first
+ * line first (care level, then distance) by default; the whole state in the URL. Its data comes in the search index file (search/<lang>.js), loaded by search.js. */
 (function () {
   "use strict";
 
@@ -13,9 +13,10 @@
   var placeHint = document.getElementById("bx-finder-place-hint");
   var language = root.getAttribute("data-language");
   var data, ui = {}, collator = new Intl.Collator(language, { sensitivity: "base" });
-  var state = { q: "", place: null, mode: "serves", cat: "", lang: "", public: "", cost: "", access: false, open: false, sort: "relevance" };
+  var CHECKS = ["access", "open", "walkin", "papers", "interp"];
+  var state = { q: "", place: null, mode: "serves", cat: "", bassin: "", lang: "", public: "", cost: "", access: false, open: false,
+                walkin: false, papers: false, interp: false, sort: "level" };
   var position = null, textMatches = null, textOrder = null, renderCount = 0;
-  var FACETS = ["cat", "lang", "public", "cost", "access", "open", "place"];
 
   var escapeHtml = bxText.escapeHtml;
   function fold(text) { return bxText.fold(text).trim(); }
@@ -73,14 +74,30 @@
   }
 
   /* ---- Filters: each one is a test on a row; counts run every filter but the one counted ---- */
-  var ROW = { org: 0, orgName: 1, name: 2, cats: 3, publics: 4, langs: 5, cost: 6, area: 7, phone: 8, example: 9, places: 10 };
+  var ROW = { org: 0, orgName: 1, name: 2, cats: 3, publics: 4, langs: 5, cost: 6, area: 7, phone: 8, example: 9, places: 10,
+              level: 11, frontDoor: 12, accessBits: 13 };
+  var PLACE_BASSIN = 5;
+  function bassinTest(wanted) {
+    return function (row) { return row[ROW.places].some(function (p) { return p[PLACE_BASSIN] === wanted; }); };
+  }
+  function checkTests() {
+    var bits = data.accessBits;
+    return {
+      access: function (row) { return row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; }); },
+      walkin: function (row) { return (row[ROW.accessBits] & bits["walk-in"]) !== 0; },
+      papers: function (row) { return (row[ROW.accessBits] & bits.papers) !== 0; },
+      interp: function (row) { return (row[ROW.accessBits] & bits.interpreting) !== 0; }
+    };
+  }
   function tests(now) {
     var active = {};
     if (state.cat !== "") { var cat = data.categories.findIndex(function (c) { return c[0] === state.cat; }); active.cat = function (row) { return row[ROW.cats].indexOf(cat) >= 0; }; }
     if (state.lang) active.lang = function (row) { return row[ROW.langs].indexOf(state.lang) >= 0; };
     if (state.public) { var pub = data.audiences.findIndex(function (a) { return a[0] === state.public; }); active.public = function (row) { return !row[ROW.publics].length || row[ROW.publics].indexOf(pub) >= 0; }; }
     if (state.cost) active.cost = function (row) { return row[ROW.cost] === state.cost; };
-    if (state.access) active.access = function (row) { return row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; }); };
+    if (state.bassin !== "") active.bassin = bassinTest(state.bassin === "several" ? -1 : data.bassins.findIndex(function (b) { return b[0] === state.bassin; }));
+    var checks = checkTests();
+    Object.keys(checks).forEach(function (name) { if (state[name]) active[name] = checks[name]; });
     if (state.open) active.open = function (row) { return row[ROW.places].some(function (p) { return openAt(p[4], now); }); };
     if (state.place !== null) {
       active.place = state.mode === "located"
@@ -96,7 +113,8 @@
   }
 
   function countFacets(active, now) {
-    var counts = { cat: {}, lang: {}, public: {}, cost: {}, access: 0, open: 0 };
+    var counts = { cat: {}, bassin: {}, lang: {}, public: {}, cost: {}, access: 0, open: 0, walkin: 0, papers: 0, interp: 0 };
+    var checks = checkTests();
     data.rows.forEach(function (row, index) {
       if (passes(active, row, index, "cat")) row[ROW.cats].forEach(function (c) { counts.cat[c] = (counts.cat[c] || 0) + 1; });
       if (passes(active, row, index, "lang")) row[ROW.langs].forEach(function (l) { counts.lang[l] = (counts.lang[l] || 0) + 1; });
@@ -105,7 +123,11 @@
         row[ROW.publics].forEach(function (a) { counts.public[a] = (counts.public[a] || 0) + 1; });
       }
       if (passes(active, row, index, "cost") && row[ROW.cost]) counts.cost[row[ROW.cost]] = (counts.cost[row[ROW.cost]] || 0) + 1;
-      if (passes(active, row, index, "access") && row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; })) counts.access += 1;
+      if (passes(active, row, index, "bassin")) {
+        row[ROW.places].map(function (p) { return p[PLACE_BASSIN]; }).filter(function (b, i, all) { return all.indexOf(b) === i; })
+          .forEach(function (b) { counts.bassin[b] = (counts.bassin[b] || 0) + 1; });
+      }
+      Object.keys(checks).forEach(function (name) { if (passes(active, row, index, name) && checks[name](row)) counts[name] += 1; });
       if (passes(active, row, index, "open") && row[ROW.places].some(function (p) { return openAt(p[4], now); })) counts.open += 1;
     });
     return counts;
@@ -126,15 +148,17 @@
       data.categories.forEach(function (c, index) { if (c[2] === group[0]) cats.push([c[0], c[1], counts.cat[index] || 0]); });
     });
     fillSelect(form.elements.cat, any.concat(cats), state.cat);
+    fillSelect(form.elements.bassin, any.concat(data.bassins.map(function (b, index) { return [b[0], b[1], counts.bassin[index] || 0]; }))
+      .concat([["several", label("several_bassins_short"), counts.bassin[-1] || 0]]), state.bassin);
     fillSelect(form.elements.lang, any.concat(data.languages.map(function (l) { return [l[0], l[1], counts.lang[l[0]] || 0]; })), state.lang);
     fillSelect(form.elements.public, any.concat(data.audiences.map(function (a, index) { return [a[0], a[1], (counts.public[index] || 0) + (counts.public["*"] || 0)]; })), state.public);
     fillSelect(form.elements.cost, any.concat(["free", "reduced", "fee", "reimbursed", "variable"].map(function (k) { return [k, label("cost_" + k), counts.cost[k] || 0]; })), state.cost);
-    root.querySelector('[data-count="access"]').textContent = "(" + counts.access + ")";
-    root.querySelector('[data-count="open"]').textContent = "(" + counts.open + ")";
+    CHECKS.forEach(function (name) { root.querySelector('[data-count="' + name + '"]').textContent = "(" + counts[name] + ")"; });
   }
 
-  var FILTER_LABELS = { cat: "finder_category", lang: "finder_language", public: "finder_public", cost: "finder_cost",
-                        access: "finder_access", open: "finder_open_now", place: "finder_place_label", text: "finder_text_label" };
+  var FILTER_LABELS = { cat: "finder_category", bassin: "finder_bassin", lang: "finder_language", public: "finder_public", cost: "finder_cost",
+                        access: "finder_access", open: "finder_open_now", walkin: "finder_walkin", papers: "finder_papers",
+                        interp: "finder_interpreting", place: "finder_place_label", text: "finder_text_label" };
 
   function render() {
     var started = performance.now();
@@ -149,12 +173,15 @@
       distances[index] = Math.min.apply(null, data.rows[index][ROW.places].map(function (p) { return distanceKm(origin, [p[1], p[2]]); }));
     });
     var byName = function (a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; };
-    if (state.sort === "distance" && origin) shown.sort(function (a, b) { return distances[a] - distances[b] || byName(a, b); });
+    var byDistance = function (a, b) { return origin ? distances[a] - distances[b] : 0; };
+    if (state.sort === "level") shown.sort(function (a, b) { return data.rows[a][ROW.level] - data.rows[b][ROW.level] || byDistance(a, b) || byName(a, b); });
+    else if (state.sort === "distance" && origin) shown.sort(function (a, b) { return distances[a] - distances[b] || byName(a, b); });
     else if (state.sort === "relevance" && textOrder) shown.sort(function (a, b) { return textOrder.get(a) - textOrder.get(b); });
     else shown.sort(byName);
     list.innerHTML = shown.slice(0, 300).map(function (index) { return resultHtml(index, now, distances[index]); }).join("");
     var message = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length });
     if (state.sort === "distance" && !origin) message += " " + label("finder_distance_needs_place");
+    if (state.sort === "level" && shown.length > 1) message += " " + label(origin ? "finder_level_order_distance" : "finder_level_order");
     status.textContent = message;
     if (!shown.length) explainEmpty(active);
     root.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
@@ -171,6 +198,8 @@
     return '<li class="bx-finder__result"><a class="bx-finder__name" href="' + escapeHtml(data.entryBase + row[ROW.org] + ".html") + '">' +
       escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +
       '<span class="bx-finder__service">' + escapeHtml(row[ROW.name]) + "</span>" +
+      '<span class="bx-finder__level">' + escapeHtml(label("finder_level_" + row[ROW.level])) +
+      (row[ROW.frontDoor] ? " · " + escapeHtml(label("finder_front_door")) : "") + "</span>" +
       '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
       (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: distance.toFixed(1).replace(".", language === "fr" || language === "nl" ? "," : ".") })) : "") +
       (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(open ? label("finder_open") : label("finder_closed")) + "</span>" : "") +
@@ -197,11 +226,11 @@
     state.q = form.elements.q.value;
     state.mode = form.elements.mode.value;
     state.cat = form.elements.cat.value;
+    state.bassin = form.elements.bassin.value;
     state.lang = form.elements.lang.value;
     state.public = form.elements.public.value;
     state.cost = form.elements.cost.value;
-    state.access = form.elements.access.checked;
-    state.open = form.elements.open.checked;
+    CHECKS.forEach(function (name) { state[name] = form.elements[name].checked; });
     state.sort = form.elements.sort.value;
     var place = resolvePlace(placeInput.value);
     state.place = place.nis;
@@ -211,8 +240,7 @@
   function writeForm() {
     form.elements.q.value = state.q;
     form.elements.mode.value = state.mode;
-    form.elements.access.checked = state.access;
-    form.elements.open.checked = state.open;
+    CHECKS.forEach(function (name) { form.elements[name].checked = state[name]; });
     form.elements.sort.value = state.sort;
     placeInput.value = state.place !== null ? communeName(state.place) : "";
   }
@@ -221,10 +249,9 @@
     if (state.q) params.set("q", state.q);
     if (state.place !== null) params.set("commune", String(state.place));
     if (state.place !== null && state.mode !== "serves") params.set("mode", state.mode);
-    ["cat", "lang", "public", "cost"].forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-    if (state.access) params.set("access", "1");
-    if (state.open) params.set("open", "1");
-    if (state.sort !== "relevance") params.set("sort", state.sort);
+    ["cat", "bassin", "lang", "public", "cost"].forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    CHECKS.forEach(function (name) { if (state[name]) params.set(name, "1"); });
+    if (state.sort !== "level") params.set("sort", state.sort);
     var query = params.toString();
     try { history.replaceState(null, "", query ? "?" + query : location.pathname.split("/").pop()); } catch (e) { /* some file:// set-ups */ }
   }
@@ -233,10 +260,9 @@
     state.q = params.get("q") || "";
     state.place = params.get("commune") ? parseInt(params.get("commune"), 10) : null;
     state.mode = params.get("mode") === "located" ? "located" : "serves";
-    ["cat", "lang", "public", "cost"].forEach(function (name) { state[name] = params.get(name) || ""; });
-    state.access = params.get("access") === "1";
-    state.open = params.get("open") === "1";
-    state.sort = params.get("sort") || "relevance";
+    ["cat", "bassin", "lang", "public", "cost"].forEach(function (name) { state[name] = params.get(name) || ""; });
+    CHECKS.forEach(function (name) { state[name] = params.get(name) === "1"; });
+    state.sort = params.get("sort") || "level";
   }
 
   function runText() {
@@ -275,7 +301,7 @@
       var name = button.getAttribute("data-remove");
       if (name === "place") { state.place = null; placeInput.value = ""; }
       else if (name === "text") { state.q = ""; form.elements.q.value = ""; textMatches = null; }
-      else if (name === "access" || name === "open") state[name] = false;
+      else if (CHECKS.indexOf(name) >= 0) state[name] = false;
       else state[name] = "";
       writeForm();
       render();
