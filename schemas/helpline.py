@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import phonenumbers
-from phonenumbers import shortnumberinfo
-from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from schemas.common import ContentModel, LocalizedText, PastDate, Slug, Source
-from schemas.organization import LanguageCode
-
-
-def _check_dialable(value: str) -> str:
-    try:
-        parsed = phonenumbers.parse(value, "BE")
-    except phonenumbers.NumberParseException as error:
-        raise PydanticCustomError(
-            "phone", "'{value}' is not a phone number", {"value": value, "fix": 'write it as the official page does: "1733", "070 245 245"'}
-        ) from error
-    if not (phonenumbers.is_valid_number(parsed) or shortnumberinfo.is_valid_short_number_for_region(parsed, "BE")):
-        raise PydanticCustomError(
-            "phone",
-            "'{value}' is neither a valid Belgian number nor a Belgian short number",
-            {"value": value, "fix": "copy the number from the official page of the line"},
-        )
-    return value
-
-
-DialableNumber = Annotated[str, AfterValidator(_check_dialable)]
-"""A number dialled from Belgium: a full number ("070 245 245") or a short one ("1733", "112")."""
+from schemas.organization import LanguageCode, PhoneNumber
 
 
 class Helpline(ContentModel):
@@ -38,7 +13,7 @@ class Helpline(ContentModel):
 
     id: Slug
     """Identifier (`garde-medecine-generale`)."""
-    number: DialableNumber
+    number: PhoneNumber
     """The number exactly as its official page writes it."""
     name: LocalizedText
     """Name of the line."""

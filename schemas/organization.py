@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 import phonenumbers
+from phonenumbers import shortnumberinfo
 from pydantic import AfterValidator, EmailStr, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -54,7 +55,7 @@ def _check_phone(value: str) -> str:
         raise PydanticCustomError(
             "phone", "'{value}' is not a phone number", {"value": value, "fix": 'write it as "+32 2 123 45 67" or "02 123 45 67"'}
         ) from error
-    if not phonenumbers.is_valid_number(parsed):
+    if not (phonenumbers.is_valid_number(parsed) or shortnumberinfo.is_valid_short_number_for_region(parsed, "BE")):
         raise PydanticCustomError(
             "phone",
             "'{value}' is not a valid phone number (wrong number of digits or unknown prefix)",
@@ -64,7 +65,15 @@ def _check_phone(value: str) -> str:
 
 
 PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
-"""A phone number, Belgian by default ("02 123 45 67") or international ("+32 ...")."""
+"""A phone number, Belgian by default ("02 123 45 67"), international ("+32 ...") or a Belgian short number ("107", "1733")."""
+
+
+def tel_target(number: str) -> str:
+    """Return what a tel: link dials: the international form, or a short number's digits."""
+    parsed = phonenumbers.parse(number, "BE")
+    if phonenumbers.is_valid_number(parsed):
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return "".join(character for character in number if character.isdigit())
 
 
 def _check_language_code(value: str) -> str:

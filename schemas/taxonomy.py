@@ -9,7 +9,6 @@ from pydantic_core import PydanticCustomError
 
 from schemas.common import ContentModel, LocalizedTerms, LocalizedText, Slug, Source
 
-
 CareLevel = Literal[0, 1, 2, 3]
 """0 self-help and carers, 1 generalist first line, 2 specialised, 3 hospital or residential."""
 

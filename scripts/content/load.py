@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from schemas.common import LANGUAGES
 from schemas.bassin import Bassins
+from schemas.common import LANGUAGES
 from schemas.commune import Commune
 from schemas.dossier import DossierFrontMatter
 from schemas.helpline import Helplines

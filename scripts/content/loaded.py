@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.common import Language, LocalizedText
 from schemas.bassin import Bassin
+from schemas.common import Language, LocalizedText
 from schemas.commune import Commune
 from schemas.dossier import DossierFrontMatter
 from schemas.helpline import Helpline

@@ -201,8 +201,8 @@ def _access(service: dict[str, Any], report: ImportReport, label: str) -> dict[s
             access["new_clients"] = _with_date(access["new_clients"], "checked")
         return access
     access: dict[str, Any] = {}
-    for field, name in (("application_process", "details"), ("interpretation_services", "interpreting")):
-        if text := _localized(service, field, report, label, "service"):
+    for hsds_field, name in (("application_process", "details"), ("interpretation_services", "interpreting")):
+        if text := _localized(service, hsds_field, report, label, "service"):
             access[name] = text
     documents = "; ".join(document.get("document", "") for document in service.get("required_documents", []) if document.get("document"))
     if documents:

@@ -17,10 +17,10 @@ from babel import Locale
 from babel.dates import format_date, get_day_names
 from babel.units import format_unit
 
+from schemas.bassin import Bassin
 from schemas.common import LANGUAGES, Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
-from schemas.bassin import Bassin
-from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, Location, OpeningHours, Organization, Service
+from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, Location, OpeningHours, Organization, Service, tel_target
 from scripts.content.dates import build_date, is_outdated, months_before
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
@@ -120,21 +120,13 @@ class PageHelpers:
         return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
 
     def phone_national(self, number: str) -> str:
-        """Return a phone number in the national format ("02 515 65 11")."""
-        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.NATIONAL)
+        """Return a phone number in the national format ("02 515 65 11"); a short number as written."""
+        parsed = phonenumbers.parse(number, "BE")
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL) if phonenumbers.is_valid_number(parsed) else number
 
     def phone(self, number: str) -> Markdown:
         """Return a phone number as a tel: link showing the national format."""
-        target = phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
-        return Markdown(f"[{escape_markdown(self.phone_national(number))}](<tel:{target}>)")
-
-    def helpline_number(self, number: str) -> Markdown:
-        """Return a helpline's number as a tel: link; short numbers (1733, 112) are dialled as written."""
-        parsed = phonenumbers.parse(number, "BE")
-        if phonenumbers.is_valid_number(parsed):
-            return self.phone(number)
-        digits = "".join(character for character in number if character.isdigit())
-        return Markdown(f"[{escape_markdown(number)}](<tel:{digits}>)")
+        return Markdown(f"[{escape_markdown(self.phone_national(number))}](<tel:{tel_target(number)}>)")
 
     def root_link(self, path: str, text: str, language: Language | None = None) -> Markdown:
         """Return an HTML link to a file from the site's root (outside this language's docs

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import phonenumbers
 import vobject
 
 from schemas.common import Language
-from schemas.organization import Organization
+from schemas.organization import Organization, tel_target
 from scripts.content.loaded import Content
 
 
@@ -30,7 +29,7 @@ def render_vcard(content: Content, org: Organization, language: Language) -> str
         entry.type_param = "WORK"
     for phone in org.phones:
         entry = card.add("tel")
-        entry.value = phonenumbers.format_number(phonenumbers.parse(phone.number, "BE"), phonenumbers.PhoneNumberFormat.E164)
+        entry.value = tel_target(phone.number)
         entry.type_param = "WORK"
     if org.email:
         entry = card.add("email")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import phonenumbers
 from babel import Locale
 
 from schemas.common import Language, other_language
-from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes
+from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes, tel_target
 from scripts.content.loaded import Content
 from scripts.pages import urls
 
@@ -32,10 +31,6 @@ def _hours(location: Location) -> list[Any]:
     return [regular, exceptions]
 
 
-def _e164(number: str) -> str:
-    return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
-
-
 def _row(content: Content, org: Organization, service: Service, category_index: dict[str, int],
          audience_index: dict[str, int], bassin_index: dict[str, int], language: Language) -> list[Any]:
     locations = [loc for loc in org.locations if not service.locations or loc.id in service.locations]
@@ -46,7 +41,7 @@ def _row(content: Content, org: Organization, service: Service, category_index: 
         bassins = content.address_bassins(location.address)
         bassin = bassin_index[bassins[0].id] if len(bassins) == 1 else -1
         places.append([commune.nis_code, round(lat, 5), round(lon, 5), location.wheelchair_access, _hours(location), bassin])
-    phone = [org.phones[0].number, _e164(org.phones[0].number)] if org.phones else ""
+    phone = [org.phones[0].number, tel_target(org.phones[0].number)] if org.phones else ""
     categories = [content.get_category(c) for c in service.categories]
     spoken = sorted(set(service.languages or org.languages).union(*(location.staff_languages for location in locations)))
     return [
