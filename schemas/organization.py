@@ -383,21 +383,3 @@ class Organization(ContentModel):
     def example(self) -> bool:
         """True for a sample entry that is not a real organisation: the site says so."""
         return self.verification == "example"
-
-    @model_validator(mode="after")
-    def _sourced(self) -> Organization:
-        if self.verification != "example" and not self.sources:
-            raise PydanticCustomError(
-                "missing_source",
-                "a real entry needs at least one source",
-                {"fix": "add sources: with the url (and title) of the public page the facts come from"},
-            )
-        for source in self.sources:
-            if source.date is not None and self.last_verified < source.date:
-                raise PydanticCustomError(
-                    "verified_before_source",
-                    "last_verified {checked} is older than the source dated {dated}",
-                    {"checked": self.last_verified.isoformat(), "dated": source.date.isoformat(),
-                     "fix": "check the entry against the newer page and set last_verified to that day"},
-                )
-        return self

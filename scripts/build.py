@@ -72,6 +72,8 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
     times = StageTimes()
     with times.stage("validate content", quiet):
         content = load_valid_content(content_root)
+    if content.site.site_url is None and not quiet:
+        print("  note: content/site.yaml has no site_url: patient cards are printed without a QR code", file=sys.stderr)
     with times.stage("render pages", quiet):
         sites = render_site(content)
     with staging_area(output.parent) as staging:

@@ -131,6 +131,7 @@ def _check_organization(content: Content, entry: OrganizationEntry, problems: Pr
             for position, day in enumerate(dates):
                 if dates.index(day) != position:
                     _add(problems, document, loc + ("hours", "exceptions", position, "date"), f"the day {day} is listed twice", "keep one exception per day")
+    _check_sources(document, org, problems)
     categories = [category.id for category in taxonomy.categories]
     audiences = [audience.id for audience in taxonomy.audiences]
     for index, service in enumerate(org.services):
@@ -140,6 +141,18 @@ def _check_organization(content: Content, entry: OrganizationEntry, problems: Pr
         _check_refs(problems, document, loc + ("locations",), service.locations, location_ids, "location", "this file's locations")
         if service.area_served != "region":
             _check_refs(problems, document, loc + ("area_served",), service.area_served, content.communes, "commune NIS code", "content/communes.csv")
+
+
+def _check_sources(document: YamlDocument, org: Any, problems: Problems) -> None:
+    """A real entry names its sources, and was checked after the newest of them."""
+    if org.verification != "example" and not org.sources:
+        _add(problems, document, ("sources",) if "sources" in document.data else ("verification",),
+             "a real entry needs at least one source", "add sources: with the url (and title) of the public page the facts come from")
+    for index, source in enumerate(org.sources):
+        if source.date is not None and org.last_verified < source.date:
+            _add(problems, document, ("last_verified",),
+                 f"last_verified {org.last_verified} is older than sources[{index}], dated {source.date}",
+                 "check the entry against the newer page and set last_verified to that day")
 
 
 def _check_address(content: Content, document: YamlDocument, loc: FieldPath, address: Any, problems: Problems) -> None:

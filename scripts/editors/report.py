@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from schemas.common import LANGUAGES
-from scripts.content.dates import MAX_AGE_MONTHS, is_due_soon, is_outdated
+from scripts.content.dates import MAX_AGE_MONTHS, is_due_soon, is_outdated, months_before
 from scripts.content.loaded import Content
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
 
@@ -40,12 +40,17 @@ class ContentReport:
     outdated: list[Finding] = field(default_factory=list)
     due_soon: list[Finding] = field(default_factory=list)
     examples: list[Finding] = field(default_factory=list)
+    helplines: list[Finding] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """Return the report as plain data (for --format json)."""
         data = asdict(self)
         data["today"] = self.today.isoformat()
         return data
+
+
+HELPLINE_MAX_AGE_MONTHS = 6
+"""A helpline's number and hours are checked again after this many months."""
 
 
 def _finding(document: YamlDocument, loc: FieldPath, detail: str) -> Finding:
@@ -83,7 +88,13 @@ def build_report(content: Content, today: date) -> ContentReport:
     for entry in content.organizations:
         _check_date(report, entry.document, ("last_verified",), entry.model.last_verified)
         if entry.model.example:
-            report.examples.append(_finding(entry.document, ("example",), "an example entry, not a real organisation, is published"))
+            report.examples.append(_finding(entry.document, ("verification",), "an example entry, not a real organisation, is published"))
+    helplines = content.settings_documents["helplines.yaml"]
+    for index, line in enumerate(content.helplines):
+        if line.last_verified < months_before(report.today, HELPLINE_MAX_AGE_MONTHS):
+            report.helplines.append(_finding(helplines, ("helplines", index, "last_verified"),
+                                             f"{line.number} checked on {line.last_verified.isoformat()}, more than "
+                                             f"{HELPLINE_MAX_AGE_MONTHS} months ago: check its number and hours on the official page"))
     for pages in content.dossiers.values():
         for page in pages.values():
             _check_date(report, page.document, ("reviewed",), page.meta.reviewed)
@@ -99,6 +110,7 @@ SECTIONS = (
     ("outdated", f"Checked more than {MAX_AGE_MONTHS} months ago (readers see a warning on directory entries)"),
     ("due_soon", "Due for a new check within a month"),
     ("examples", "Example entries still published"),
+    ("helplines", f"Helplines not checked for {HELPLINE_MAX_AGE_MONTHS} months (numbers and hours change)"),
 )
 
 
