@@ -74,6 +74,9 @@ def read_yaml_file(root: Path, path: Path, problems: Problems) -> YamlDocument |
     return document
 
 
+SOURCES_HEADING = {"fr": "Sources", "nl": "Bronnen"}
+"""The heading of the section every dossier ends with: the pages its statements rest on."""
+
 PLACEHOLDER = "TODO"
 """How `make new` marks what an editor must fill in; no value may start with it."""
 PLACEHOLDER_FIX = "replace it with the real value, taken from a public source (see CONTRIBUTING.md)"
@@ -173,6 +176,9 @@ def _load_dossier_page(root: Path, path: Path, language: Any, problems: Problems
         problems.add(shown, end + 1 + line, column, "(text)", message, "remove the HTML; write plain Markdown and links that start with https://")
     if not body.strip():
         problems.add(shown, end + 2, 1, "(body)", "the dossier has no text", "write the text below the front matter")
+    elif f"## {SOURCES_HEADING[language]}" not in [line.strip() for line in lines[end + 1 :]]:
+        problems.add(shown, len(lines), 1, "(sources)", f"the dossier has no \"## {SOURCES_HEADING[language]}\" section",
+                     f"end it with a line \"## {SOURCES_HEADING[language]}\" and a list of the official pages its statements rest on: - [Title](https://...)")
     return DossierPage(meta, language, body, end + 2, document)
 
 

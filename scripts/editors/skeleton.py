@@ -60,11 +60,15 @@ reviewed: TODO
 ---
 
 TODO: {body}
+
+## {sources}
+
+- [TODO: {source_title}](https://...)
 """
 
 _DOSSIER_TEXTS = {
-    "fr": {"title": "titre", "summary": "résumé en une phrase", "body": "le texte, avec ses sources"},
-    "nl": {"title": "titel", "summary": "samenvatting in één zin", "body": "de tekst, met de bronnen"},
+    "fr": {"title": "titre", "summary": "résumé en une phrase", "body": "le texte", "sources": "Sources", "source_title": "titre de la page officielle"},
+    "nl": {"title": "titel", "summary": "samenvatting in één zin", "body": "de tekst", "sources": "Bronnen", "source_title": "titel van de officiële pagina"},
 }
 
 _TEMPLATE = """\

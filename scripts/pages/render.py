@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import phonenumbers
 import segno
 from babel import Locale
 from babel.dates import format_date, get_day_names
@@ -119,14 +118,9 @@ class PageHelpers:
         kilobytes = max(1, round(path.stat().st_size / 1024))
         return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
 
-    def phone_national(self, number: str) -> str:
-        """Return a phone number in the national format ("02 515 65 11"); a short number as written."""
-        parsed = phonenumbers.parse(number, "BE")
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL) if phonenumbers.is_valid_number(parsed) else number
-
     def phone(self, number: str) -> Markdown:
-        """Return a phone number as a tel: link showing the national format."""
-        return Markdown(f"[{escape_markdown(self.phone_national(number))}](<tel:{tel_target(number)}>)")
+        """Return a phone number as a tel: link, shown as its source writes it."""
+        return Markdown(f"[{escape_markdown(number)}](<tel:{tel_target(number)}>)")
 
     def root_link(self, path: str, text: str, language: Language | None = None) -> Markdown:
         """Return an HTML link to a file from the site's root (outside this language's docs

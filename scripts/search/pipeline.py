@@ -42,8 +42,9 @@ _FOLDS = (
 )
 """lunr-languages' accentFoldTerm (lunr.fr.js), character for character."""
 _FOLD_TABLE = {ord(char): target for chars, target in _FOLDS for char in chars}
-_STEMMERS = {"fr": snowballstemmer.stemmer("french"), "nl": snowballstemmer.stemmer("dutch_porter")}
-"""Snowball algorithms that give lunr-languages' stems (the newer "dutch" differs)."""
+_STEMMERS = {"fr": snowballstemmer.stemmer("french"), "nl": snowballstemmer.stemmer("dutch")}
+"""The Snowball algorithms of lunr-languages' time: snowballstemmer 2.2 (pinned) gives its stems;
+3.x changed French (palais, polonaises) and renamed this Dutch algorithm dutch_porter."""
 
 
 def split_words(text: str) -> list[str]:
@@ -67,15 +68,10 @@ def load_stop_words(language: Language) -> frozenset[str]:
     return frozenset((DATA / f"stopwords-{language}.txt").read_text(encoding="utf-8").split())
 
 
-_LUNR_STEMS: dict[Language, dict[str, str]] = {"fr": {"palais": "pal"}, "nl": {}}
-"""Words whose stem in lunr-languages' older Snowball differs from snowballstemmer's; the parity
-test (tests/search/test_parity.py) stems every word of the content in Chromium and finds them."""
-
-
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: Language) -> str:
     """Return the Snowball stem of a word, as lunr-languages gives it (memoised: stemming is most of the build time)."""
-    return _LUNR_STEMS[language].get(word) or str(_STEMMERS[language].stemWord(word))
+    return str(_STEMMERS[language].stemWord(word))
 
 
 def _token_function(label: str, transform: Callable[[str], str]) -> Callable[..., Any]:
