@@ -101,8 +101,9 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         "bassins": [[b.id, b.name.get(language)] for b in content.bassins],
         "accessBits": ACCESS_BITS,
         "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
+        "categoryBase": urls.relative_link(urls.finder_path(), urls.category_path("x")).removesuffix("x.md"),
         "categories": [[c.id, c.name.get(language), c.group] for c in categories],
-        "groups": [[g.id, g.name.get(language)] for g in content.taxonomy.groups],
+        "groups": [[g.id, g.name.get(language), g.difference.get(language) if g.difference else ""] for g in content.taxonomy.groups],
         "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],
         "communes": sorted(([c.nis_code, c.name(language), c.lat, c.lon, list(c.postcodes), c.name(other_language(language))]
                             for c in content.communes.values()), key=lambda row: str(row[1])),

@@ -82,6 +82,8 @@ def _service_document(content: Content, language: Language, org: Any, service: A
     words += [a.name.get(language) for a in content.taxonomy.audiences if a.id in service.audiences]
     words += [name for commune in communes for name in (commune.name_fr, commune.name_nl)]
     words += [location.address.postcode for location in org.locations]
+    bassins = [content.address_bassins(location.address) for location in org.locations]
+    words += [name for found in bassins if len(found) == 1 for name in (found[0].name.fr, found[0].name.nl)]
     words += [*service.keywords.get(language), org.name.get(language)]
     return SearchDocument(
         "service",

@@ -44,6 +44,9 @@ CASES = [
     ("nl", "Ixelles", "Palliatieve thuisequipe — Zorg Test Elsene"),  # commune by its French name
     ("nl", "ziekenhuis", "Testdossier palliatief"),
     ("nl", "CPAS", "Sociale hulp — OCMW Test Schaarbeek"),
+    ("fr", "bassin sud", "Équipe palliative à domicile — Soins Test Ixelles"),  # the bassin of its location
+    ("nl", "zorgzone zuid", "Palliatieve thuisequipe — Zorg Test Elsene"),
+    ("fr", "zorgzone noord-oost", "Aide sociale — CPAS Test Schaerbeek"),
 ]
 
 

@@ -141,6 +141,18 @@
     }).join("");
   }
 
+  /* The chosen category's group: "what is the difference between ...?" (a sourced text), and a link
+   * to the category page that cites its sources. */
+  function renderDifference() {
+    var box = document.getElementById("bx-finder-difference");
+    var category = data.categories.filter(function (c) { return c[0] === state.cat; })[0];
+    var group = category && data.groups.filter(function (g) { return g[0] === category[2]; })[0];
+    if (!group || !group[2]) { box.hidden = true; box.innerHTML = ""; return; }
+    box.hidden = false;
+    box.innerHTML = "<strong>" + escapeHtml(label("finder_difference", { group: group[1] })) + "</strong> " + escapeHtml(group[2]) +
+      ' <a href="' + escapeHtml(data.categoryBase + category[0] + ".html") + '">' + escapeHtml(label("finder_difference_sources")) + "</a>";
+  }
+
   function renderFilters(counts) {
     var any = [["", label("finder_any")]];
     var cats = [];
@@ -167,6 +179,7 @@
     var shown = [];
     data.rows.forEach(function (row, index) { if (passes(active, row, index)) shown.push(index); });
     renderFilters(countFacets(active, now));
+    renderDifference();
     var origin = position || (state.place !== null ? communePoint(state.place) : null);
     var distances = {};
     if (origin) shown.forEach(function (index) {
