@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
+export SITE_URL
 
 .PHONY: build validate report new test serve bench schemas lock clean
 
@@ -34,13 +35,13 @@ serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.serve --port $(PORT)
 
 test: $(STAMP) $(NODE_STAMP)
-	bash scripts/devtools/setup_chromium.sh
+	bash scripts/devtools/setup_debian_packages.sh
 	$(PY) -m ruff check scripts schemas tests
 	$(PY) -m schemas.export --check
 	$(PY) -m pytest $(ARGS)
 
 bench: $(STAMP) $(NODE_STAMP)
-	bash scripts/devtools/setup_chromium.sh
+	bash scripts/devtools/setup_debian_packages.sh
 	$(PY) -m scripts.bench $(ARGS)
 
 schemas: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
 from scripts.check import load_valid_content, print_problems
-from scripts.content.errors import ContentError
+from scripts.content.errors import ContentError, Problem
 from scripts.opendata.publish import write_open_data
 from scripts.pages.render import render_site
 from scripts.search.index import write_search_files
@@ -72,8 +73,12 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
     times = StageTimes()
     with times.stage("validate content", quiet):
         content = load_valid_content(content_root)
-    if content.site.site_url is None and not quiet:
-        print("  note: content/site.yaml has no site_url: patient cards are printed without a QR code", file=sys.stderr)
+    site_url = content.public_site_url()
+    if site_url is not None and not re.match(r"^https?://[^\s/]+", site_url):
+        raise ContentError([Problem("(build)", 1, 1, "SITE_URL", f"{site_url!r} is not a web address", "give the full address: SITE_URL=https://example.org/")])
+    if site_url is None and not quiet:
+        print("  note: no site address (site_url in content/site.yaml, or make build SITE_URL=https://...): "
+              "no sitemap.xml, and patient cards are printed without a QR code", file=sys.stderr)
     with times.stage("render pages", quiet):
         sites = render_site(content)
     with staging_area(output.parent) as staging:
@@ -86,7 +91,7 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
         with times.stage("open data", quiet):
             write_open_data(content, new_site)
         with times.stage("root pages, sitemap", quiet):
-            write_root_pages(content, sites, new_site, content.site.site_url)
+            write_root_pages(content, sites, new_site, site_url)
         with times.stage("swap into place", quiet):
             swap_into_place(new_site, output)
     return times

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,10 @@ class Content:
             pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
             self._services = sorted(pairs, key=lambda pair: pair[1].id)
         return self._services
+
+    def public_site_url(self) -> str | None:
+        """Return the site's public address: SITE_URL at build time, else site_url in content/site.yaml."""
+        return os.environ.get("SITE_URL") or self.site.site_url
 
     def get_bassin(self, bassin_id: str) -> Bassin:
         """Return a bassin by id."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from scripts import REPO_ROOT
+from scripts.content.load import SOURCES_HEADING
 from scripts.content.yaml_source import dump_yaml
 
 SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "bassins.yaml", "helplines.yaml", "communes.csv", "postcodes.csv")
@@ -114,8 +115,9 @@ def _write_dossier(root: Path, rng: random.Random, number: int, categories: list
         paragraphs = "\n\n".join(_sentence(rng, words, rng.randint(40, 80)) for _ in range(4))
         front = yaml.safe_dump({"id": f"bench-dossier-{number:03d}", "title": _sentence(rng, words, 4)[:-1],
                                 "summary": _sentence(rng, words, 15), "categories": related}, allow_unicode=True)
+        sources = f"## {SOURCES_HEADING[language]}\n\n- [Example](https://example.org/)\n"
         (root / "dossiers" / f"bench-dossier-{number:03d}.{language}.md").write_text(
-            f"---\n{front}reviewed: 2026-10-01\n---\n\n{paragraphs}\n", encoding="utf-8")
+            f"---\n{front}reviewed: 2026-10-01\n---\n\n{paragraphs}\n\n{sources}", encoding="utf-8")
 
 
 def _write_template(root: Path, rng: random.Random, number: int, sample_file: Path, vocabulary: dict[str, list[str]]) -> None:

@@ -201,7 +201,7 @@ class PageHelpers:
 
     def qr_code(self, org: Organization) -> Markdown:
         """Return an inline SVG QR code of the entry's public address, or "" without a site_url."""
-        site_url = self.content.site.site_url
+        site_url = self.content.public_site_url()
         if site_url is None:
             return Markdown("")
         address = entry_url(site_url, self.language, org.id)

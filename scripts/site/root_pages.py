@@ -35,14 +35,16 @@ def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site
         writer.write_text(
             f"{language}/404.html", not_found.render(ui=content.ui, languages=[language], home_links={language: "index.html"})
         )
-    writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
-    sitemap_line = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n" if site_url else ""
+    sitemap_line = ""
+    if site_url:  # a sitemap's addresses must be absolute: without the site's address, none is written
+        writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
+        sitemap_line = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     writer.write_text("robots.txt", f"User-agent: *\nAllow: /\n{sitemap_line}")
 
 
-def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_url: str | None) -> str:
-    """Return a sitemap listing every page in both languages, each with its alternates."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_url: str) -> str:
+    """Return a sitemap listing every page in both languages by absolute address, each with its alternates."""
+    base = site_url.rstrip("/") + "/"
     pending = {urls.dossier_path(dossier_id): next(iter(pages)) for dossier_id, pages in content.dossiers.items() if len(pages) == 1}
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',

@@ -161,18 +161,29 @@ def test_root_chooser_sitemap_robots_and_404(built_fixture_site: Path) -> None:
     chooser = soup(built_fixture_site / "index.html")
     choices = chooser.select("main a.lang")
     assert [(a["href"], a["lang"]) for a in choices] == [("fr/index.html", "fr"), ("nl/index.html", "nl")]
-    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    sitemap = ElementTree.parse(built_fixture_site / "sitemap.xml").getroot()
-    locations = [loc.text for loc in sitemap.iterfind("s:url/s:loc", namespaces)]
-    assert "fr/dossiers/test-palliatif.html" in locations and "nl/dossiers/test-palliatif.html" in locations
-    assert "fr/dossiers/test-seul.html" in locations and "nl/dossiers/test-seul.html" not in locations
-    entry = next(url for url in sitemap.iterfind("s:url", namespaces) if url.findtext("s:loc", namespaces=namespaces) == "nl/index.html")
-    assert {link.get("hreflang") for link in entry.iterfind("x:link", namespaces)} == {"fr", "nl"}
-    assert (built_fixture_site / "robots.txt").read_text().startswith("User-agent: *")
+    assert not (built_fixture_site / "sitemap.xml").exists()  # no site address: a relative sitemap would be rejected
+    assert (built_fixture_site / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
     for language in ("fr", "nl"):
         not_found = soup(built_fixture_site / language / "404.html")
         assert not_found.html["lang"] == language
         assert not not_found.find_all(src=True) and not not_found.select('link[rel="stylesheet"]')
+
+
+def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITE_URL", "https://aide.example.brussels/brusano/")
+    site = tmp_path / "site"
+    build_site(write_scratch_content(tmp_path), site, quiet=True)
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
+    locations = [loc.text or "" for loc in sitemap.iterfind("s:url/s:loc", namespaces)]
+    base = "https://aide.example.brussels/brusano/"
+    assert all(location.startswith(base) for location in locations)
+    assert base + "fr/dossiers/test-palliatif.html" in locations and base + "nl/dossiers/test-palliatif.html" in locations
+    assert base + "fr/dossiers/test-seul.html" in locations and base + "nl/dossiers/test-seul.html" not in locations
+    entry = next(url for url in sitemap.iterfind("s:url", namespaces) if url.findtext("s:loc", namespaces=namespaces) == base + "nl/index.html")
+    assert {(link.get("hreflang"), link.get("href")) for link in entry.iterfind("x:link", namespaces)} == {
+        ("fr", base + "fr/index.html"), ("nl", base + "nl/index.html")}
+    assert (site / "robots.txt").read_text().endswith(f"Sitemap: {base}sitemap.xml\n")
 
 
 def test_no_web_fonts_or_other_hosts_in_pages(built_fixture_site: Path) -> None:

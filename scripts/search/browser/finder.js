@@ -112,24 +112,32 @@
     return true;
   }
 
+  /* One pass over the rows: a row failing no active filter counts for every facet; a row failing
+   * exactly one counts only for that filter's facet (what choosing another value would give). */
   function countFacets(active, now) {
     var counts = { cat: {}, bassin: {}, lang: {}, public: {}, cost: {}, access: 0, open: 0, walkin: 0, papers: 0, interp: 0 };
     var checks = checkTests();
-    data.rows.forEach(function (row, index) {
-      if (passes(active, row, index, "cat")) row[ROW.cats].forEach(function (c) { counts.cat[c] = (counts.cat[c] || 0) + 1; });
-      if (passes(active, row, index, "lang")) row[ROW.langs].forEach(function (l) { counts.lang[l] = (counts.lang[l] || 0) + 1; });
-      if (passes(active, row, index, "public")) {
-        if (!row[ROW.publics].length) counts.public["*"] = (counts.public["*"] || 0) + 1;
-        row[ROW.publics].forEach(function (a) { counts.public[a] = (counts.public[a] || 0) + 1; });
+    var names = Object.keys(active);
+    function add(table, key) { table[key] = (table[key] || 0) + 1; }
+    for (var index = 0; index < data.rows.length; index++) {
+      var row = data.rows[index], failed = null, failures = 0;
+      for (var n = 0; n < names.length && failures < 2; n++) if (!active[names[n]](row, index)) { failures += 1; failed = names[n]; }
+      if (failures > 1) continue;
+      var all = failures === 0, i;
+      if (all || failed === "cat") for (i = 0; i < row[ROW.cats].length; i++) add(counts.cat, row[ROW.cats][i]);
+      if (all || failed === "lang") for (i = 0; i < row[ROW.langs].length; i++) add(counts.lang, row[ROW.langs][i]);
+      if (all || failed === "public") {
+        if (!row[ROW.publics].length) add(counts.public, "*");
+        for (i = 0; i < row[ROW.publics].length; i++) add(counts.public, row[ROW.publics][i]);
       }
-      if (passes(active, row, index, "cost") && row[ROW.cost]) counts.cost[row[ROW.cost]] = (counts.cost[row[ROW.cost]] || 0) + 1;
-      if (passes(active, row, index, "bassin")) {
-        row[ROW.places].map(function (p) { return p[PLACE_BASSIN]; }).filter(function (b, i, all) { return all.indexOf(b) === i; })
-          .forEach(function (b) { counts.bassin[b] = (counts.bassin[b] || 0) + 1; });
+      if ((all || failed === "cost") && row[ROW.cost]) add(counts.cost, row[ROW.cost]);
+      if (all || failed === "bassin") {
+        var places = row[ROW.places], seen = [];
+        for (i = 0; i < places.length; i++) if (seen.indexOf(places[i][PLACE_BASSIN]) < 0) { seen.push(places[i][PLACE_BASSIN]); add(counts.bassin, places[i][PLACE_BASSIN]); }
       }
-      Object.keys(checks).forEach(function (name) { if (passes(active, row, index, name) && checks[name](row)) counts[name] += 1; });
-      if (passes(active, row, index, "open") && row[ROW.places].some(function (p) { return openAt(p[4], now); })) counts.open += 1;
-    });
+      for (var check in checks) if ((all || failed === check) && checks[check](row)) counts[check] += 1;
+      if ((all || failed === "open") && row[ROW.places].some(function (p) { return openAt(p[4], now); })) counts.open += 1;
+    }
     return counts;
   }
 
