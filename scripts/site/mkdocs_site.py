@@ -20,6 +20,8 @@ from scripts.site.write import TreeWriter
 
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
 THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
+HTML_FIXES = Path(__file__).with_name("html_fixes.py")
+"""The mkdocs hook that removes Material's invalid attributes."""
 
 
 class SiteBuildError(Exception):
@@ -72,6 +74,7 @@ def language_config(
         },
     )
     config["theme"].update(language=language, custom_dir=str(THEME_OVERRIDES))
+    config["hooks"] = [str(HTML_FIXES)]
     if material_search:
         config["plugins"] = [{"search": {"lang": [language]}}]
     return config

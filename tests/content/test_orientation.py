@@ -101,6 +101,6 @@ def test_hsds_export_maps_how_to_get_in_and_stays_valid(scratch_content: Path) -
 
 def test_build_without_site_url_says_cards_have_no_qr_code(capsys: pytest.CaptureFixture[str], scratch_content: Path, tmp_path: Path) -> None:
     assert build.main(["--content", str(scratch_content), "--output", str(tmp_path / "site")]) == 0
-    assert "no site_url: patient cards are printed without a QR code" in capsys.readouterr().err
+    assert "no sitemap.xml, and patient cards are printed without a QR code" in capsys.readouterr().err
     entry = tmp_path / "site" / "fr" / "directory" / "entries" / "test-cpas-schaerbeek.html"
     assert "bx-card__qr" not in entry.read_text(encoding="utf-8")
