@@ -128,15 +128,16 @@
       if (id < latestShown || input.value !== text) return;
       latestShown = id;
       listbox.innerHTML = found.results.map(function (result, position) {
-        return '<li role="option" id="bx-option-' + position + '" aria-selected="false"><a href="' +
-          escapeHtml(config.base + result.url) + '" tabindex="-1">' + resultHtml(result, text) + "</a></li>";
+        // An option holds no link (a focusable element inside an option is invalid): it carries its address.
+        return '<li role="option" id="bx-option-' + position + '" aria-selected="false" data-href="' +
+          escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, text) + "</span></li>";
       }).join("");
       setActive(-1);
       setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
       setTimeout(loadSnippets, 0);
       if (found.total > found.results.length) {
-        listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all"><a tabindex="-1" href="' +
-          escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</a></li>");
+        listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
+          escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '"><span class="bx-option">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</span></li>");
       }
     }).catch(function () { setStatus(status, labels.error); });
   }
@@ -154,15 +155,15 @@
       if (count) setActive(active > 0 ? active - 1 : count - 1);
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
-      window.location.href = options()[active].querySelector("a").href;
+      window.location.href = options()[active].getAttribute("data-href");
     } else if (event.key === "Escape") {
       if (!panel.hidden) close(); else input.value = "";
     }
   });
   listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
   listbox.addEventListener("click", function (event) {
-    var link = event.target.closest("a");
-    if (link) window.location.href = link.href;
+    var option = event.target.closest("[role=option]");
+    if (option) window.location.href = option.getAttribute("data-href");
   });
   document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
 
