@@ -17,6 +17,7 @@ from typing import Any
 import markdown
 from bs4 import BeautifulSoup
 from lunr.builder import Builder
+from markdown.extensions.toc import slugify
 
 from schemas.common import LANGUAGES, Language
 from scripts.content.loaded import Content
@@ -30,7 +31,7 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 
 """Indexed fields and their boosts."""
 
 SNIPPET_LENGTH = 160
-TYPES = {"service": "s", "dossier": "d", "template": "t"}
+TYPES = {"service": "s", "dossier": "d", "template": "t", "page": "p"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class SearchDocument:
     place: str
     keywords: str
     body: str
+    shown_title: str = ""
+    """The title a result line shows, when it differs from the indexed one (a dossier section shows
+    its dossier's title before the heading, but only the heading is indexed as its title)."""
 
     def snippet(self) -> str:
         """Return the start of the body, cut at a word."""
@@ -53,16 +57,12 @@ class SearchDocument:
 
 
 def collect_documents(content: Content, language: Language) -> list[SearchDocument]:
-    """Return the services, dossiers and templates of a language, in a stable order."""
+    """Return every page a reader can reach, in a stable order: services first (the finder's rows
+    are aligned with them), then dossiers by section, templates, and the other pages."""
     documents = [_service_document(content, language, org, service) for org, service in content.get_services()]
     for dossier_id, pages in sorted(content.dossiers.items()):
         if language in pages:
-            page = pages[language]
-            categories = [content.get_category(c).name.get(language) for c in page.meta.categories]
-            documents.append(
-                SearchDocument("dossier", page.meta.title, urls.html_path(urls.dossier_path(dossier_id)), "",
-                               " ".join([page.meta.summary, *categories]), _markdown_text(page.body))
-            )
+            documents += _dossier_documents(content, language, dossier_id, pages[language])
     for template in content.templates:
         model = template.model
         audiences = [a.name.get(language) for a in content.taxonomy.audiences if a.id in model.audiences]
@@ -70,6 +70,55 @@ def collect_documents(content: Content, language: Language) -> list[SearchDocume
             SearchDocument("template", model.title.get(language), urls.html_path(urls.template_path(model.id)), "",
                            " ".join(audiences), model.description.get(language))
         )
+    return documents + _page_documents(content, language)
+
+
+def _dossier_documents(content: Content, language: Language, dossier_id: str, page: Any) -> list[SearchDocument]:
+    """Return a dossier's opening (title, summary, text before the first heading) and one document
+    per "## " section, whose result opens the dossier at that heading."""
+    url = urls.html_path(urls.dossier_path(dossier_id))
+    categories = [content.get_category(c).name.get(language) for c in page.meta.categories]
+    parts = re.split(r"^## +(.+?)\s*$", page.body, flags=re.MULTILINE)
+    documents = [SearchDocument("dossier", page.meta.title, url, "", " ".join([page.meta.summary, *categories]), _markdown_text(parts[0]))]
+    anchors: dict[str, int] = {}
+    for heading, text in zip(parts[1::2], parts[2::2], strict=True):
+        anchor = slugify(heading, "-")
+        anchors[anchor] = anchors.get(anchor, -1) + 1
+        unique = anchor if anchors[anchor] == 0 else f"{anchor}_{anchors[anchor]}"
+        documents.append(SearchDocument("dossier", heading, f"{url}#{unique}", "", "", _markdown_text(text), f"{page.meta.title} — {heading}"))
+    return documents
+
+
+def _page_documents(content: Content, language: Language) -> list[SearchDocument]:
+    """Return the pages that are neither services, dossiers nor templates: needs, communes, bassins,
+    helplines and the section pages."""
+    def ui(key: str) -> str:
+        return content.ui_text(key, language)
+
+    def page(path: str, title: str, keywords: str, body: str) -> SearchDocument:
+        return SearchDocument("page", title, urls.html_path(path), "", keywords, body)
+
+    documents = [
+        page(urls.home_path(), content.site.name.get(language), ui("nav_home"), content.site.tagline.get(language)),
+        page(urls.directory_path(), ui("directory_title"), ui("nav_directory"), ui("directory_intro")),
+        page(urls.finder_path(), ui("finder_title"), "", ui("finder_intro")),
+        page(urls.dossier_list_path(), ui("dossiers_title"), ui("nav_dossiers"), ui("home_dossiers_text")),
+        page(urls.template_list_path(), ui("home_templates_title"), ui("nav_templates"), ui("home_templates_text")),
+        page(urls.helplines_path(), ui("helplines_title"), " ".join(line.name.get(language) for line in content.helplines),
+             " ".join(f"{line.number} {line.who.get(language)}" for line in content.helplines)),
+        page(urls.bassin_list_path(), ui("bassins_title"), " ".join(b.name.get(language) for b in content.bassins), ui("bassins_intro")),
+    ]
+    for group in content.taxonomy.groups:
+        for category in (c for c in content.taxonomy.categories if c.group == group.id):
+            documents.append(page(urls.category_path(category.id), category.name.get(language),
+                                  " ".join([group.name.get(language), *category.synonyms.get(language)]), category.description.get(language)))
+    for commune in sorted(content.communes.values(), key=lambda c: c.name(language)):
+        documents.append(page(urls.commune_path(commune.nis_code), commune.name(language),
+                              " ".join([commune.name_fr, commune.name_nl, *commune.postcodes]), ui("located_in_commune")))
+    for bassin in content.bassins:
+        communes = [content.communes[nis] for nis in bassin.communes + [part.commune for part in bassin.parts]]
+        documents.append(page(urls.bassin_path(bassin.id), bassin.name.get(language),
+                              " ".join([bassin.name.fr, bassin.name.nl, *(c.name(language) for c in communes)]), ui("bassin_intro")))
     return documents
 
 
@@ -87,12 +136,23 @@ def _service_document(content: Content, language: Language, org: Any, service: A
     words += [*service.keywords.get(language), org.name.get(language)]
     return SearchDocument(
         "service",
-        f"{service.name.get(language)} — {org.name.get(language)}",
+        service_title(service.name.get(language), org.name.get(language)),
         urls.html_path(urls.organization_path(org.id)),
         ", ".join(sorted({commune.name(language) for commune in communes})),
         " ".join(words),
         f"{service.description.get(language)} {org.description.get(language)}",
     )
+
+
+def service_title(service_name: str, organization_name: str) -> str:
+    """Return a service's result title, each name once ("Aide sociale — CPAS d'Ixelles"; the
+    organisation alone when one name holds the other)."""
+    service_folded, organization_folded = service_name.casefold(), organization_name.casefold()
+    if service_folded in organization_folded:
+        return organization_name
+    if organization_folded in service_folded:
+        return service_name
+    return f"{service_name} — {organization_name}"
 
 
 def _markdown_text(body: str) -> str:
@@ -131,8 +191,8 @@ def build_lunr_builder(documents: list[SearchDocument], language: Language) -> B
     return builder
 
 
-URL_PREFIXES = {"s": "directory/entries/", "d": "dossiers/", "t": "documents/"}
-"""Where each type's pages live: the store keeps only the page's name."""
+URL_PREFIXES = {"s": "directory/entries/", "d": "dossiers/", "t": "documents/", "p": ""}
+"""Where each type's pages live: the store keeps only the page's name (and a dossier section's #anchor)."""
 
 
 def compact_index(builder: Builder, documents: list[SearchDocument], language: Language) -> dict[str, Any]:
@@ -163,9 +223,10 @@ def compact_index(builder: Builder, documents: list[SearchDocument], language: L
     for document in documents:
         kind = TYPES[document.kind]
         prefix = URL_PREFIXES[kind]
-        if not document.url.startswith(prefix) or not document.url.endswith(".html"):
+        page, _, anchor = document.url.partition("#")
+        if not page.startswith(prefix) or not page.endswith(".html"):
             raise ValueError(f"unexpected URL for a {document.kind}: {document.url}")
-        store.append([kind, document.title, document.url[len(prefix):-5], document.place])
+        store.append([kind, document.shown_title or document.title, page[len(prefix):-5] + (f"#{anchor}" if anchor else ""), document.place])
     return {
         "version": 2,
         "language": language,

@@ -130,3 +130,49 @@ def test_header_form_without_javascript_goes_to_results_page(browser: Browser, s
         page.locator("#bx-search-input").press("Enter")
         page.wait_for_url("**/nl/search.html?q=ziekenhuis")
         assert "JavaScript" in page.locator("#bx-search-page").inner_text()
+
+
+PAGE_KINDS = [
+    ("fr", "repit", "Répit et soutien des aidants proches", "directory/categories/carer-respite.html"),  # a need, by its synonym
+    ("nl", "coordinatie", "Coördinatie van thuiszorg", "directory/categories/home-care-coordination.html"),
+    ("fr", "Schaarbeek", "Schaerbeek", "directory/communes/21015.html"),  # a commune by its other name
+    ("nl", "1050", "Elsene", "directory/communes/21009.html"),  # and by a postcode
+    ("fr", "thematiques", "Dossiers thématiques", "dossiers/index.html"),  # section pages
+    ("fr", "modeles", "Modèles de documents", "documents/index.html"),
+    ("nl", "gids", "Gids van de diensten", "directory/index.html"),
+    ("nl", "zorgzone zuid", "Zorgzone Zuid", "directory/bassins/sud.html"),
+    ("fr", "antipoisons", "Qui appeler quand tout est fermé", "helplines.html"),
+    ("fr", "liaison", "Dossier de test palliatif — Que faire ?", "dossiers/test-palliatif.html#que-faire"),  # a dossier section
+    ("nl", "testverbindingsequipe", "Testdossier palliatief — Wat doen?", "dossiers/test-palliatif.html#wat-doen"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "title", "target"), PAGE_KINDS)
+def test_every_kind_of_page_is_found_in_the_top_three(browser: Browser, site_url: str, language: str, text: str, title: str, target: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}{language}/index.html")
+        titles = type_query(page, text)
+        assert title in titles[:3], titles
+        option = page.locator("#bx-search-listbox [role=option]").nth(titles.index(title))
+        assert option.evaluate("o => new URL(o.dataset.href, location.href).href").endswith(f"/{language}/{target}")
+        option.click()
+        page.wait_for_url(f"**/{language}/{target}")
+        assert recorded.foreign_requests() == []
+
+
+@pytest.mark.parametrize(("language", "text"), [("fr", "ocmw schaerbeek"), ("nl", "sociale schaarbeek"), ("fr", "aide sociale test")])
+def test_the_first_result_of_several_words_holds_every_word(browser: Browser, site_url: str, language: str, text: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}{language}/index.html")
+        titles = type_query(page, text)
+        assert titles[0] in ("Aide sociale — CPAS Test Schaerbeek", "Sociale hulp — OCMW Test Schaarbeek"), titles
+
+
+def test_a_title_names_each_name_once() -> None:
+    from scripts.search.index import service_title
+
+    assert service_title("Garde de médecine générale", "Garde de médecine générale Woluwe-Saint-Pierre") == "Garde de médecine générale Woluwe-Saint-Pierre"
+    assert service_title("CPAS de Forest — service social", "CPAS de Forest") == "CPAS de Forest — service social"
+    assert service_title("Aide sociale", "CPAS d'Ixelles") == "Aide sociale — CPAS d'Ixelles"

@@ -191,14 +191,41 @@ function buildQuery(query, text, language) {
   });
 }
 
+/* The index terms that stand for each typed word: its stems, and for the word being typed, any
+ * term it begins. A result that matched a term of every word ranks before those that did not. */
+function wordMatchers(text) {
+  var words = bxText.splitWords(text).filter(function (word) { return word; });
+  var typingLastWord = bxText.endsInWord(text), fold = registered("accentFold-fr"), trimmer = registered("trimmer-" + state.language);
+  var matchers = [];
+  words.forEach(function (word, position) {
+    var stems = state.index.pipeline.runString(word);
+    var prefix = typingLastWord && position === words.length - 1 ? fold(trimmer(word)) : "";
+    if (!stems.length && prefix.length < 2) return;  // a stop word: not required
+    matchers.push(function (term) { return stems.indexOf(term) >= 0 || (prefix.length >= 2 && term.indexOf(prefix) === 0); });
+  });
+  return matchers;
+}
+
+function matchesEveryWord(result, matchers) {
+  var terms = Object.keys(result.matchData.metadata);
+  return matchers.every(function (matcher) { return terms.some(matcher); });
+}
+
 function search(text, limit) {
   var results = state.index.query(function (query) { buildQuery(query, text, state.language); });
+  var matchers = wordMatchers(text);
+  if (matchers.length > 1) {
+    var complete = [], partial = [];
+    results.forEach(function (result) { (matchesEveryWord(result, matchers) ? complete : partial).push(result); });
+    results = complete.concat(partial);
+  }
   return {
     total: results.length,
     results: results.slice(0, limit).map(function (result) {
-      var position = parseInt(result.ref, 36), entry = state.store[position];
+      var position = parseInt(result.ref, 36), entry = state.store[position], cut = entry[2].indexOf("#");
+      var page = cut < 0 ? entry[2] : entry[2].slice(0, cut), anchor = cut < 0 ? "" : entry[2].slice(cut);
       return { ref: result.ref, position: position, score: result.score, type: entry[0], title: entry[1],
-               url: state.paths[entry[0]] + entry[2] + ".html", place: entry[3] };
+               url: state.paths[entry[0]] + page + ".html" + anchor, place: entry[3] };
     })
   };
 }
