@@ -116,7 +116,7 @@ def test_dossier_page_has_rendered_markdown_and_related_sections(built_fixture_s
     assert article.select_one(".admonition.note .admonition-title").get_text() == "Note"
     assert article.find("strong").get_text() == "hôpital"
     headings = [h2.get_text(strip=True) for h2 in article.find_all("h2")]
-    assert headings == ["Sources", "Services liés", "Modèles liés"]
+    assert headings == ["Que faire ?", "Sources", "Services liés", "Modèles liés"]
     related = [a["href"] for a in article.select("ul a")]
     assert "../directory/entries/test-soins-ixelles.html" in related
     assert "../documents/modele-test.html" in related
