@@ -51,9 +51,9 @@ CASES = [
     ("directory/test-cpas-schaerbeek.yaml", "modes: [walk-in, appointment]\n", "modes: [walk-in, appointment]\n      referral_by: {fr: Le médecin., nl: De arts.}\n",
      "content/directory/test-cpas-schaerbeek.yaml:19:5: services[0].access: referral_by is given but modes does not contain referral"),
     ("directory/test-cpas-schaerbeek.yaml", "sources:\n  - url: https://example.org/test-fixture\n    title: Test fixture\n    date: 2023-06-01\n",
-     "sources: []\n", "content/directory/test-cpas-schaerbeek.yaml:28:1: sources: a real entry needs at least one source"),
+     "sources: []\n", "content/directory/test-cpas-schaerbeek.yaml:33:1: sources: a real entry needs at least one source"),
     ("directory/test-cpas-schaerbeek.yaml", "date: 2023-06-01", "date: 2026-10-01",
-     "content/directory/test-cpas-schaerbeek.yaml:27:16: last_verified: last_verified 2026-09-15 is older than sources[0], dated 2026-10-01"),
+     "content/directory/test-cpas-schaerbeek.yaml:32:16: last_verified: last_verified 2026-09-15 is older than sources[0], dated 2026-10-01"),
 ]
 
 

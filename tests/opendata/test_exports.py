@@ -26,7 +26,7 @@ def test_csv_export_opens_as_utf8_table(built_fixture_site: Path) -> None:
     raw = (built_fixture_site / "open-data" / "directory.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # byte-order mark: spreadsheets then read é and ë right
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 3
+    assert len(rows) == 4  # one row per service
     row = next(r for r in rows if r["service_id"] == "test-soins-palliatifs")
     assert row["service_name_fr"] == "Équipe palliative à domicile"
     assert row["commune_nl"] == "Elsene" and row["postcode"] == "1050"
@@ -47,7 +47,7 @@ def test_vcard_imports(built_fixture_site: Path) -> None:
 
 def test_hsds_export_validates_against_official_schemas(built_fixture_site: Path) -> None:
     document = json.loads((built_fixture_site / "open-data" / "hsds-services.json").read_text(encoding="utf-8"))
-    assert document["total_items"] == 3
+    assert document["total_items"] == 4
     for service in document["contents"]:
         assert validate_hsds_service(service) == []
     service = next(s for s in document["contents"] if s["x_brusano"]["id"] == "test-soins-palliatifs")

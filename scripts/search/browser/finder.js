@@ -199,8 +199,16 @@
     else if (state.sort === "distance" && origin) shown.sort(function (a, b) { return distances[a] - distances[b] || byName(a, b); });
     else if (state.sort === "relevance" && textOrder) shown.sort(function (a, b) { return textOrder.get(a) - textOrder.get(b); });
     else shown.sort(byName);
-    list.innerHTML = shown.slice(0, 300).map(function (index) { return resultHtml(index, now, distances[index]); }).join("");
+    /* One result per organisation, in the order of its first service; its other matching services join it. */
+    var groups = [], groupOf = Object.create(null);
+    shown.forEach(function (index) {
+      var org = data.rows[index][ROW.org];
+      if (!(org in groupOf)) { groupOf[org] = groups.length; groups.push([]); }
+      groups[groupOf[org]].push(index);
+    });
+    list.innerHTML = groups.slice(0, 300).map(function (indices) { return resultHtml(indices, now, distances); }).join("");
     var message = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length });
+    if (groups.length > 1 && groups.length < shown.length) message += " " + label("finder_organisations", { m: groups.length });
     if (state.sort === "distance" && !origin) message += " " + label("finder_distance_needs_place");
     if (state.sort === "level" && shown.length > 1) message += " " + label(origin ? "finder_level_order_distance" : "finder_level_order");
     status.textContent = message;
@@ -210,17 +218,22 @@
     saveState();
   }
 
-  function resultHtml(index, now, distance) {
-    var row = data.rows[index];
+  function resultHtml(indices, now, distances) {
+    var row = data.rows[indices[0]];
     var open = row[ROW.places].some(function (p) { return openAt(p[4], now); });
     var hasHours = row[ROW.places].some(function (p) { return p[4][0].length; });
     var places = row[ROW.places].map(function (p) { return communeName(p[0]); }).filter(function (name, i, all) { return all.indexOf(name) === i; });
     var phone = row[ROW.phone] ? '<a class="bx-finder__phone" href="tel:' + escapeHtml(row[ROW.phone][1]) + '">' + escapeHtml(row[ROW.phone][0]) + "</a>" : "";
+    var distance = indices[0] in distances ? Math.min.apply(null, indices.map(function (index) { return distances[index]; })) : undefined;
+    var services = indices.map(function (index) {
+      var service = data.rows[index];
+      return '<li><span class="bx-finder__service">' + escapeHtml(service[ROW.name]) + "</span>" +
+        '<span class="bx-finder__level">' + escapeHtml(label("finder_level_" + service[ROW.level])) +
+        (service[ROW.frontDoor] ? " · " + escapeHtml(label("finder_front_door")) : "") + "</span></li>";
+    }).join("");
     return '<li class="bx-finder__result"><a class="bx-finder__name" href="' + escapeHtml(data.entryBase + row[ROW.org] + ".html") + '">' +
       escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +
-      '<span class="bx-finder__service">' + escapeHtml(row[ROW.name]) + "</span>" +
-      '<span class="bx-finder__level">' + escapeHtml(label("finder_level_" + row[ROW.level])) +
-      (row[ROW.frontDoor] ? " · " + escapeHtml(label("finder_front_door")) : "") + "</span>" +
+      '<ul class="bx-finder__services">' + services + "</ul>" +
       '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
       (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: distance.toFixed(1).replace(".", language === "fr" || language === "nl" ? "," : ".") })) : "") +
       (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(open ? label("finder_open") : label("finder_closed")) + "</span>" : "") +
