@@ -70,3 +70,18 @@ def test_home_first_screen_opens_the_finder_with_need_and_commune(browser: Brows
         assert page.input_value("#bx-finder-q") == "palliatif"
         assert page.input_value("#bx-finder-place") == ("Ixelles" if language == "fr" else "Elsene")
         assert recorded.foreign_requests() == []
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_axe_finds_nothing_on_phone_width_pages(browser: Browser, sub_path_url: str, language: str) -> None:
+    found = {}
+    with open_page(browser, **phone(320, 640)) as recorded:
+        page = recorded.page
+        for path in ["index.html", "directory/finder.html", "directory/entries/test-cpas-schaerbeek.html",
+                     "dossiers/test-palliatif.html", "directory/bassins/sud.html", "helplines.html", "search.html?q=test"]:
+            page.goto(f"{sub_path_url}{language}/{path}")
+            page.wait_for_timeout(100)
+            violations = run_axe(page)
+            if violations:
+                found[path] = violations
+    assert found == {}
