@@ -30,7 +30,9 @@ from scripts.site.write import TreeWriter
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
 """Indexed fields and their boosts."""
 
-SNIPPET_LENGTH = 160
+SNIPPET_SOURCE_LENGTH = 600
+"""How much of each text the snippets file keeps: the browser shows about 160 characters of it,
+around the first typed word it finds."""
 TYPES = {"service": "s", "dossier": "d", "template": "t", "page": "p"}
 
 
@@ -49,11 +51,11 @@ class SearchDocument:
     its dossier's title before the heading, but only the heading is indexed as its title)."""
 
     def snippet(self) -> str:
-        """Return the start of the body, cut at a word."""
+        """Return the start of the body that a result's snippet is cut from, ending at a word."""
         text = " ".join(self.body.split())
-        if len(text) <= SNIPPET_LENGTH:
+        if len(text) <= SNIPPET_SOURCE_LENGTH:
             return text
-        return text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + "…"
+        return text[:SNIPPET_SOURCE_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def collect_documents(content: Content, language: Language) -> list[SearchDocument]:

@@ -42,10 +42,10 @@ def open_page(browser: Browser, **context_options: object) -> Iterator[RecordedP
 
 
 def run_axe(page: Page) -> list[dict[str, object]]:
-    """Run axe-core (WCAG 2.1 A and AA rules, and its best practices) on the page; return every violation, of any impact."""
+    """Run axe-core (WCAG 2.1 A and AA rules, WCAG 2.2 AA target size, best practices); return every violation, of any impact."""
     page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
     result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"""
+        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
     )
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -176,3 +176,14 @@ def test_a_title_names_each_name_once() -> None:
     assert service_title("Garde de médecine générale", "Garde de médecine générale Woluwe-Saint-Pierre") == "Garde de médecine générale Woluwe-Saint-Pierre"
     assert service_title("CPAS de Forest — service social", "CPAS de Forest") == "CPAS de Forest — service social"
     assert service_title("Aide sociale", "CPAS d'Ixelles") == "Aide sociale — CPAS d'Ixelles"
+
+
+def test_snippet_shows_the_text_around_the_typed_word(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}fr/index.html")
+        type_query(page, "aboutissement")
+        page.wait_for_selector("#bx-search-listbox .bx-result__snippet mark")
+        snippet = page.locator("#bx-search-listbox .bx-result__snippet").first.inner_text()
+        assert snippet.startswith("…") and "aboutissement" in snippet and len(snippet) <= 170
+        assert page.locator("#bx-search-listbox .bx-result__snippet mark").first.inner_text() == "aboutissement"

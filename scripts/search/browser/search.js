@@ -85,11 +85,26 @@
     }).join("");
   }
 
+  /* About 160 characters of a text, around the first word that starts like a typed word. */
+  var SNIPPET_LENGTH = 160;
+  function snippetAround(text, typed) {
+    var words = bxText.splitWords(fold(typed)).filter(function (w) { return w.length >= 2; });
+    var folded = fold(text), at = -1;
+    words.forEach(function (word) {
+      var found = folded.search(new RegExp("(^|[^a-z0-9])" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    });
+    var start = at > SNIPPET_LENGTH / 2 ? text.lastIndexOf(" ", at - SNIPPET_LENGTH / 3) + 1 : 0;
+    var end = start + SNIPPET_LENGTH >= text.length ? text.length : text.lastIndexOf(" ", start + SNIPPET_LENGTH);
+    if (end <= start) end = Math.min(text.length, start + SNIPPET_LENGTH);
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length && text.slice(end).trim() !== "…" ? "…" : "");
+  }
+
   function resultHtml(result, typed, idPrefix, position) {
     var place = result.place ? '<span class="bx-result__place">' + escapeHtml(result.place) + "</span>" : "";
     return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(labels["type_" + result.type]) + "</span>" +
       '<span class="bx-result__title">' + highlight(result.title, typed) + "</span>" + place +
-      (snippets ? '<span class="bx-result__snippet">' + highlight(snippets[result.position], typed) + "</span>" : "");
+      (snippets ? '<span class="bx-result__snippet">' + highlight(snippetAround(snippets[result.position], typed), typed) + "</span>" : "");
   }
 
   function setStatus(element, text) {
