@@ -30,7 +30,7 @@ from scripts.site.write import TreeWriter
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
 """Indexed fields and their boosts."""
 
-SNIPPET_SOURCE_LENGTH = 600
+SNIPPET_SOURCE_LENGTH = 400
 """How much of each text the snippets file keeps: the browser shows about 160 characters of it,
 around the first typed word it finds."""
 TYPES = {"service": "s", "dossier": "d", "template": "t", "page": "p"}

@@ -134,16 +134,24 @@ def test_header_form_without_javascript_goes_to_results_page(browser: Browser, s
 
 PAGE_KINDS = [
     ("fr", "repit", "Répit et soutien des aidants proches", "directory/categories/carer-respite.html"),  # a need, by its synonym
+    ("nl", "respijt", "Respijtzorg en steun voor mantelzorgers", "directory/categories/carer-respite.html"),
+    ("fr", "coordination domicile", "Coordination de soins à domicile", "directory/categories/home-care-coordination.html"),
     ("nl", "coordinatie", "Coördinatie van thuiszorg", "directory/categories/home-care-coordination.html"),
     ("fr", "Schaarbeek", "Schaerbeek", "directory/communes/21015.html"),  # a commune by its other name
     ("nl", "1050", "Elsene", "directory/communes/21009.html"),  # and by a postcode
+    ("fr", "Elsene", "Ixelles", "directory/communes/21009.html"),
     ("fr", "thematiques", "Dossiers thématiques", "dossiers/index.html"),  # section pages
+    ("nl", "thematische", "Thematische dossiers", "dossiers/index.html"),
+    ("fr", "repertoire", "Répertoire des services", "directory/index.html"),
     ("fr", "modeles", "Modèles de documents", "documents/index.html"),
     ("nl", "gids", "Gids van de diensten", "directory/index.html"),
     ("nl", "zorgzone zuid", "Zorgzone Zuid", "directory/bassins/sud.html"),
+    ("fr", "bassin nord", "Bassin Nord", "directory/bassins/nord.html"),
     ("fr", "antipoisons", "Qui appeler quand tout est fermé", "helplines.html"),
+    ("nl", "antigifcentrum", "Wie bellen als alles gesloten is", "helplines.html"),
     ("fr", "liaison", "Dossier de test palliatif — Que faire ?", "dossiers/test-palliatif.html#que-faire"),  # a dossier section
     ("nl", "testverbindingsequipe", "Testdossier palliatief — Wat doen?", "dossiers/test-palliatif.html#wat-doen"),
+    ("fr", "modele test", "Modèle de test", "documents/modele-test.html"),  # templates
 ]
 
 
