@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -15,7 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.common import LANGUAGES
+from pydantic import TypeAdapter, ValidationError
+
+from schemas.common import LANGUAGES, WebUrl
 from scripts import REPO_ROOT
 from scripts.check import load_valid_content, print_problems
 from scripts.content.errors import ContentError, Problem
@@ -59,6 +60,15 @@ def ensure_source_date_epoch() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp or "0"
 
 
+def _check_site_url_variable(site_url: str) -> None:
+    """Check SITE_URL with the rule site.yaml's site_url passes (content/site.yaml is checked on load)."""
+    try:
+        TypeAdapter(WebUrl).validate_python(site_url)
+    except ValidationError as error:
+        details = error.errors()[0]
+        raise ContentError([Problem("(build)", 1, 1, "SITE_URL", details["msg"], details.get("ctx", {}).get("fix", ""))]) from error
+
+
 def build_site(content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False) -> StageTimes:
     """Build the whole bilingual site into output; on any error, output is left as it was.
 
@@ -74,8 +84,8 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
     with times.stage("validate content", quiet):
         content = load_valid_content(content_root)
     site_url = content.public_site_url()
-    if site_url is not None and not re.match(r"^https?://[^\s/]+", site_url):
-        raise ContentError([Problem("(build)", 1, 1, "SITE_URL", f"{site_url!r} is not a web address", "give the full address: SITE_URL=https://example.org/")])
+    if site_url is not None and site_url != content.site.site_url:
+        _check_site_url_variable(site_url)
     if site_url is None and not quiet:
         print("  note: no site address (site_url in content/site.yaml, or make build SITE_URL=https://...): "
               "no sitemap.xml, and patient cards are printed without a QR code", file=sys.stderr)

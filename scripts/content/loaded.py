@@ -64,6 +64,7 @@ class Content:
     settings_documents: dict[str, YamlDocument] = field(default_factory=dict)
     """The parsed site.yaml, ui.yaml and taxonomy.yaml, by file name."""
     _services: list[tuple[Organization, Service]] | None = field(default=None, repr=False)
+    _address_bassins: dict[tuple[int, str], list[Bassin]] = field(default_factory=dict, repr=False)
 
     def get_category(self, category_id: str) -> Category:
         """Return a category by id."""
@@ -90,13 +91,14 @@ class Content:
 
     def address_bassins(self, address: Address) -> list[Bassin]:
         """Return the bassin of an address: one when its commune or postcode decides, else every
-        bassin sharing the commune ("several bassins": the sources do not decide, never a guess)."""
-        whole = [b for b in self.bassins if address.commune in b.communes]
-        if whole:
-            return whole
-        sharing = [b for b in self.bassins if any(part.commune == address.commune for part in b.parts)]
-        decided = [b for b in sharing if any(part.commune == address.commune and address.postcode in part.postcodes for part in b.parts)]
-        return decided or sharing
+        bassin sharing the commune ("several bassins": the sources do not decide, never a guess).
+        Memoised by commune and postcode: pages, finder rows, search and exports all ask."""
+        key = (address.commune, address.postcode)
+        if key not in self._address_bassins:
+            sharing = self.commune_bassins(address.commune)
+            decided = [b for b in sharing if any(part.commune == address.commune and address.postcode in part.postcodes for part in b.parts)]
+            self._address_bassins[key] = [b for b in sharing if address.commune in b.communes] or decided or sharing
+        return self._address_bassins[key]
 
     def commune_bassins(self, nis_code: int) -> list[Bassin]:
         """Return the bassins a commune belongs to, wholly or in part."""

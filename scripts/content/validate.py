@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.common import other_language
+from schemas.organization import Organization
 from scripts.content.errors import Problems
 from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
@@ -143,7 +144,7 @@ def _check_organization(content: Content, entry: OrganizationEntry, problems: Pr
             _check_refs(problems, document, loc + ("area_served",), service.area_served, content.communes, "commune NIS code", "content/communes.csv")
 
 
-def _check_sources(document: YamlDocument, org: Any, problems: Problems) -> None:
+def _check_sources(document: YamlDocument, org: Organization, problems: Problems) -> None:
     """A real entry names its sources, and was checked after the newest of them."""
     if org.verification != "example" and not org.sources:
         _add(problems, document, ("sources",) if "sources" in document.data else ("verification",),

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from schemas.organization import Location, Organization, Service
+from schemas.organization import Access, Location, Organization, Service
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.opendata.exports import hsds_id, metadata
@@ -94,11 +94,9 @@ ACCEPTED_FR = {"accepts_undocumented": "personnes sans titre de séjour", "accep
                "accepts_uninsured": "personnes sans mutuelle"}
 
 
-def _access_fields(service: Service, service_id: str) -> dict[str, Any]:
+def _access_fields(access: Access, local_id: str, service_id: str) -> dict[str, Any]:
     """Return the HSDS fields of how to get in: application_process, eligibility_description,
     interpretation_services and required_documents (French; the full record is in x_brusano.access)."""
-    access = service.access
-    assert access is not None
     fields: dict[str, Any] = {}
     process = [", ".join(ACCESS_MODES_FR[mode] for mode in access.modes)] if access.modes else []
     process += [text.fr for text in (access.referral_by, access.details) if text is not None]
@@ -111,7 +109,7 @@ def _access_fields(service: Service, service_id: str) -> dict[str, Any]:
     if access.interpreting:
         fields["interpretation_services"] = access.interpreting.fr
     if access.documents:
-        fields["required_documents"] = [{"id": hsds_id("required_document", service.id), "service_id": service_id,
+        fields["required_documents"] = [{"id": hsds_id("required_document", local_id), "service_id": service_id,
                                          "document": access.documents.fr}]
     return fields
 
@@ -148,7 +146,7 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
     }
     result["x_brusano"].update(id=service.id, categories=service.categories, audiences=service.audiences)
     if service.access:
-        result.update(_access_fields(service, service_id))
+        result.update(_access_fields(service.access, service.id, service_id))
         result["x_brusano"]["access"] = service.access.model_dump(mode="json", exclude_none=True)
     if service.cost:
         result["cost_options"] = [{"id": hsds_id("cost_option", service.id), "service_id": service_id,

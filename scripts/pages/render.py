@@ -19,7 +19,7 @@ from babel.units import format_unit
 from schemas.bassin import Bassin
 from schemas.common import LANGUAGES, Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
-from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, Location, OpeningHours, Organization, Service, tel_target
+from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, OpeningHours, Organization, Service, tel_target
 from scripts.content.dates import build_date, is_outdated, months_before
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
@@ -168,10 +168,6 @@ class PageHelpers:
             return Markdown(f"{escape_markdown(self.ui('source_file'))}: `{source_path}`")
         target = f"{site.repository_url.rstrip('/')}/edit/{site.edit_branch}/{source_path}"
         return Markdown(f"[{escape_markdown(self.ui('edit_page'))}](<{target}>)")
-
-    def location_bassins(self, location: Location) -> list[Bassin]:
-        """Return a location's bassin (several when the sources do not decide)."""
-        return self.content.address_bassins(location.address)
 
     def bassin_services(self, bassin: Bassin) -> tuple[list[tuple[Organization, Service]], list[tuple[Organization, Service]], int]:
         """Return the services located in a bassin, those elsewhere naming one of its communes in

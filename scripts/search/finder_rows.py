@@ -95,7 +95,7 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         postcode: sorted(communes, key=lambda nis: (content.communes[nis].postcodes[0] != postcode, nis))
         for postcode, communes in sorted(content.postcodes.items())
     }
-    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error", "several_bassins"))}
+    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error"))}
     return {
         "rows": [_row(content, org, service, category_index, audience_index, bassin_index, language) for org, service in content.get_services()],
         "bassins": [[b.id, b.name.get(language)] for b in content.bassins],

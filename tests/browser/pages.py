@@ -51,3 +51,38 @@ def run_axe(page: Page) -> list[dict[str, object]]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+# ---- The finder and the header search, as a reader uses them ----
+
+def open_finder(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#bx-finder[data-renders]")
+
+
+def names(page: Page) -> list[str]:
+    return page.locator(".bx-finder__result .bx-finder__name").all_inner_texts()
+
+
+def wait_render(page: Page, before: str | None) -> None:
+    page.wait_for_function("n => document.querySelector('#bx-finder').getAttribute('data-renders') !== n", arg=before)
+
+
+def change(page: Page, action: object) -> None:
+    before = page.get_attribute("#bx-finder", "data-renders")
+    action()  # type: ignore[operator]
+    wait_render(page, before)
+
+
+def type_query(page: Page, text: str) -> list[str]:
+    """Type into the header box like a reader; return the titles of the options shown."""
+    box = page.locator("#bx-search-input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(text, delay=20)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#bx-search-status').textContent; return s && !s.includes('…') }"
+    )
+    page.wait_for_function("q => document.querySelector('#bx-search-input').value === q", arg=text)
+    page.wait_for_timeout(150)
+    return page.locator("#bx-search-listbox [role=option] .bx-result__title").all_inner_texts()

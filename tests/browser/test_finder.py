@@ -6,33 +6,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
-from tests.browser.pages import open_page
+from tests.browser.pages import change, names, open_finder, open_page, wait_render
 
 
 @pytest.fixture(scope="module")
 def finder_url(sub_path_url: str) -> str:
     return sub_path_url + "fr/directory/finder.html"
-
-
-def open_finder(page: Page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("#bx-finder[data-renders]")
-
-
-def names(page: Page) -> list[str]:
-    return page.locator(".bx-finder__result .bx-finder__name").all_inner_texts()
-
-
-def wait_render(page: Page, before: str | None) -> None:
-    page.wait_for_function("n => document.querySelector('#bx-finder').getAttribute('data-renders') !== n", arg=before)
-
-
-def change(page: Page, action: object) -> None:
-    before = page.get_attribute("#bx-finder", "data-renders")
-    action()  # type: ignore[operator]
-    wait_render(page, before)
 
 
 ALL = ["CPAS Test Schaerbeek", "Soins *Test* [lien](https://example.org) <b>gras</b> & Cie", "Soins Test Ixelles"]

@@ -13,8 +13,7 @@ from pypdf import PdfReader
 
 from scripts.build import build_site
 from scripts.devtools.static_server import serve_site
-from tests.browser.pages import open_page
-from tests.browser.test_finder import change, names, open_finder
+from tests.browser.pages import change, names, open_finder, open_page
 from tests.conftest import write_scratch_content
 
 PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}

@@ -3,13 +3,10 @@ screen, and the home page's first screen starts the task."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.pages import open_page, run_axe
-from tests.browser.test_search import type_query
+from tests.browser.pages import open_page, run_axe, type_query
 
 WIDTHS = [(320, 640), (390, 844)]
 PAGES = [
@@ -25,7 +22,7 @@ def phone(width: int, height: int) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
-def test_no_page_scrolls_sideways(browser: Browser, sub_path_url: str, built_fixture_site: Path, width: int, height: int) -> None:
+def test_no_page_scrolls_sideways(browser: Browser, sub_path_url: str, width: int, height: int) -> None:
     wide = []
     with open_page(browser, **phone(width, height)) as recorded:
         page = recorded.page

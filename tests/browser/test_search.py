@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
-from tests.browser.pages import open_page
+from tests.browser.pages import open_page, type_query
 
 
 @pytest.fixture(scope="module", params=["http", "file"])
@@ -16,20 +16,6 @@ def site_url(request: pytest.FixtureRequest, built_fixture_site: Path) -> str:
     if request.param == "file":
         return built_fixture_site.as_uri() + "/"
     return str(request.getfixturevalue("sub_path_url"))
-
-
-def type_query(page: Page, text: str) -> list[str]:
-    """Type into the header box like a reader; return the titles of the options shown."""
-    box = page.locator("#bx-search-input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(text, delay=20)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('#bx-search-status').textContent; return s && !s.includes('…') }"
-    )
-    page.wait_for_function("q => document.querySelector('#bx-search-input').value === q", arg=text)
-    page.wait_for_timeout(150)
-    return page.locator("#bx-search-listbox [role=option] .bx-result__title").all_inner_texts()
 
 
 CASES = [

@@ -186,6 +186,14 @@ def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPat
     assert (site / "robots.txt").read_text().endswith(f"Sitemap: {base}sitemap.xml\n")
 
 
+def test_a_site_url_variable_that_is_no_web_address_stops_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITE_URL", "aide.example.brussels")
+    with pytest.raises(ContentError) as raised:
+        build_site(write_scratch_content(tmp_path), tmp_path / "site", quiet=True)
+    assert raised.value.problems[0].field == "SITE_URL" and raised.value.problems[0].fix.startswith("write the full address")
+    assert not (tmp_path / "site").exists()
+
+
 def test_no_web_fonts_or_other_hosts_in_pages(built_fixture_site: Path) -> None:
     for path in sorted(built_fixture_site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")

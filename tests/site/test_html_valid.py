@@ -18,7 +18,16 @@ def vnu_errors(site: Path) -> list[dict[str, object]]:
         ["java", "-Xss1m", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
         capture_output=True, text=True, check=False,
     )
-    return [message for message in json.loads(result.stderr or '{"messages": []}')["messages"] if message.get("type") == "error"]
+    errors = [message for message in json.loads(result.stderr)["messages"] if message.get("type") == "error"]
+    assert result.returncode == (1 if errors else 0), result.stderr[-500:]
+    return errors
+
+
+def test_the_checker_reports_an_invalid_page(tmp_path: Path) -> None:
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="fr"><head><title>t</title></head><body><input type="checkbox" autocomplete="off"></body></html>',
+        encoding="utf-8")
+    assert [error["message"][:30] for error in vnu_errors(tmp_path)] == ["Attribute “autocomplete” is on"]
 
 
 def test_every_page_is_valid_html(built_fixture_site: Path) -> None:

@@ -169,7 +169,7 @@
     });
     fillSelect(form.elements.cat, any.concat(cats), state.cat);
     fillSelect(form.elements.bassin, any.concat(data.bassins.map(function (b, index) { return [b[0], b[1], counts.bassin[index] || 0]; }))
-      .concat([["several", label("several_bassins_short"), counts.bassin[-1] || 0]]), state.bassin);
+      .concat([["several", label("finder_several_bassins"), counts.bassin[-1] || 0]]), state.bassin);
     fillSelect(form.elements.lang, any.concat(data.languages.map(function (l) { return [l[0], l[1], counts.lang[l[0]] || 0]; })), state.lang);
     fillSelect(form.elements.public, any.concat(data.audiences.map(function (a, index) { return [a[0], a[1], (counts.public[index] || 0) + (counts.public["*"] || 0)]; })), state.public);
     fillSelect(form.elements.cost, any.concat(["free", "reduced", "fee", "reimbursed", "variable"].map(function (k) { return [k, label("cost_" + k), counts.cost[k] || 0]; })), state.cost);
