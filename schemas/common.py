@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 Language = Literal["fr", "nl"]
@@ -78,6 +78,15 @@ class LocalizedTerms(ContentModel):
     def get(self, language: Language) -> list[str]:
         """Return the words in the given language."""
         return self.fr if language == "fr" else self.nl
+
+
+def _form_answer(value: object) -> object:
+    """Read the answers of the editors' form ("true", "false") as booleans."""
+    return {"true": True, "false": False}.get(value, value) if isinstance(value, str) else value
+
+
+YesNo = Annotated[bool, BeforeValidator(_form_answer, json_schema_input_type=bool | Literal["true", "false"])]
+"""A yes/no fact: true or false (the editors' form writes "true" or "false")."""
 
 
 def _check_web_url(value: str) -> str:

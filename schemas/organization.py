@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
-from pydantic import AfterValidator, EmailStr, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from schemas.common import (
@@ -20,6 +20,7 @@ from schemas.common import (
     Source,
     Text,
     WebUrl,
+    YesNo,
 )
 
 Weekday = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
@@ -278,7 +279,7 @@ NEW_CLIENTS_VALID_MONTHS = 3
 class NewClients(ContentModel):
     """Whether the service takes new patients or clients, and when that was checked."""
 
-    accepting: bool
+    accepting: YesNo
     """True when it takes new patients or clients."""
     checked: PastDate
     """The day it was checked (YYYY-MM-DD); older than three months, readers see "unknown"."""
@@ -295,11 +296,11 @@ class Access(ContentModel):
     """When and how ("walk-in on weekday mornings"), in plain words."""
     documents: LocalizedText | None = None
     """What to bring (identity card, health-insurance card, proof of address...)."""
-    accepts_undocumented: bool | None = None
+    accepts_undocumented: YesNo | None = None
     """True when people without a residence permit are received."""
-    accepts_urgent_medical_aid: bool | None = None
+    accepts_urgent_medical_aid: YesNo | None = None
     """True when urgent medical aid (AMU / dringende medische hulp) is accepted."""
-    accepts_uninsured: bool | None = None
+    accepts_uninsured: YesNo | None = None
     """True when people without health insurance are received."""
     interpreting: LocalizedText | None = None
     """Whether an interpreter can be arranged, and how to book one."""
@@ -319,6 +320,11 @@ class Access(ContentModel):
         return self
 
 
+def _region_alone(value: object) -> object:
+    """Read ["region"] (the editors' form picks it from the communes' list) as "region"."""
+    return "region" if value == ["region"] else value
+
+
 class Service(ContentModel):
     """What the organisation offers (one service, one category or more)."""
 
@@ -336,7 +342,7 @@ class Service(ContentModel):
     """Languages spoken, when different from the organisation's."""
     cost: Cost | None = None
     """What it costs."""
-    area_served: list[int] | Literal["region"] = "region"
+    area_served: Annotated[list[int] | Literal["region"], BeforeValidator(_region_alone)] = "region"
     """NIS codes of the communes served, or "region" for the whole Region."""
     locations: list[Slug] = []
     """Ids of the organisation's locations where it is offered; empty means all."""
@@ -378,6 +384,8 @@ class Organization(ContentModel):
     """The day the entry was last checked against its sources (YYYY-MM-DD)."""
     sources: list[Source] = []
     """The public pages the facts come from; required unless verification is example."""
+    editor_notes: Text | None = None
+    """Notes for editors, never published: how the facts were found, what is missing, what to check by phone."""
 
     @property
     def example(self) -> bool:

@@ -40,6 +40,12 @@ class Site(ContentModel):
     """Public repository (https://...), for the "edit this page" links; without it pages name their source file."""
     edit_branch: Text = "main"
     """Branch the "edit this page" links open."""
+    cms_oauth_url: WebUrl | None = None
+    """GitHub or Bitbucket repository: the address of the OAuth client that signs editors in to the CMS
+    (Decap's base_url; Netlify's when the site is on Netlify). Not needed for GitLab or Gitea."""
+    cms_app_id: Text | None = None
+    """GitLab or Gitea repository: the application id of the CMS's OAuth application (sign-in with PKCE,
+    no server needed)."""
     licence: LocalizedText
     """Licence of the content, in the footer."""
 

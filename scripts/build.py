@@ -20,6 +20,7 @@ from schemas.common import LANGUAGES, WebUrl
 from scripts import REPO_ROOT
 from scripts.check import load_valid_content, print_problems
 from scripts.content.errors import ContentError, Problem
+from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
 from scripts.pages.render import render_site
 from scripts.search.index import write_search_files
@@ -102,6 +103,8 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
             write_open_data(content, new_site)
         with times.stage("root pages, sitemap", quiet):
             write_root_pages(content, sites, new_site, site_url)
+        with times.stage("editors' admin", quiet):
+            write_admin(content, new_site, REPO_ROOT / "node_modules")
         with times.stage("swap into place", quiet):
             swap_into_place(new_site, output)
     return times

@@ -16,6 +16,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serve files below `prefix`; answer missing paths with the site's 404 page, like a host does."""
 
     prefix = "/"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml", ".wasm": "application/wasm"}
+    """The CMS's configuration and Decap's WebAssembly, as a static host serves them."""
 
     def __init__(self, *args: Any, site_dir: Path, prefix: str, **kwargs: Any) -> None:
         self.prefix = prefix

