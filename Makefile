@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 export SITE_URL
 
-.PHONY: build validate report new test serve bench schemas lock clean
+.PHONY: build validate report new test serve edit bench schemas lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ build: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.serve --port $(PORT)
+
+edit: $(STAMP) $(NODE_STAMP)
+	$(PY) -m scripts.edit --port $(PORT)
 
 test: $(STAMP) $(NODE_STAMP)
 	bash scripts/devtools/setup_debian_packages.sh

@@ -280,6 +280,8 @@ def cms_config(content: Content, local_backend_url: str = "http://localhost:8081
         "backend": backend,
         "local_backend": {"url": local_backend_url, "allowed_hosts": ["localhost", "127.0.0.1"]},
         "locale": "fr",
+        # Dossiers are <id>.fr.md and <id>.nl.md: one entry in the form, one file per language.
+        "i18n": {"structure": "multiple_files", "locales": ["fr", "nl"], "default_locale": "fr"},
         "media_folder": "content/templates",
         "public_folder": "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -297,7 +299,7 @@ def cms_config(content: Content, local_backend_url: str = "http://localhost:8081
                 "name": "dossiers", "label": "Dossiers", "label_singular": "Dossier",
                 "folder": "content/dossiers", "extension": "md", "format": "frontmatter", "create": True,
                 "identifier_field": "id", "slug": "{{fields.id}}", "summary": "{{title}}",
-                "i18n": {"structure": "multiple_files", "locales": ["fr", "nl"], "default_locale": "fr"},
+                "i18n": True,
                 "fields": _dossier_fields(options),
             },
             {

@@ -142,3 +142,20 @@ def test_invalid_phone_saved_by_the_form_is_refused_by_validation(cms: Cms, caps
     assert f"directory/{ENTRY}.yaml:{line}:" in report
     assert "phones[0].number" in report
     assert "'02 555' is not a valid phone number" in report
+
+
+def test_dossier_pair_opens_and_saves_both_languages(cms: Cms) -> None:
+    cms.page.goto(cms.page.url.split("#")[0] + "#/collections/dossiers/entries/test-palliatif")
+    title = cms.page.get_by_label("Title", exact=True)
+    expect(title.first).to_have_value("Dossier de test palliatif")
+    title.first.fill("Dossier de test palliatif, revu")
+    cms.save()
+    deadline = time.monotonic() + 20
+    french = cms.content / "dossiers" / "test-palliatif.fr.md"
+    while "revu" not in french.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    text = french.read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "title: Dossier de test palliatif, revu\n" in text
+    assert "Texte de test sur l'**hôpital**" in text
+    assert "id: test-palliatif" in (cms.content / "dossiers" / "test-palliatif.nl.md").read_text(encoding="utf-8")
+    assert validate(["--content", str(cms.content)]) == 0
