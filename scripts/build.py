@@ -24,6 +24,8 @@ from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
 from scripts.pages.render import render_site
 from scripts.search.index import write_search_files
+from scripts.site.compress import write_compressed_twins
+from scripts.site.fingerprint import fingerprint_assets
 from scripts.site.mkdocs_site import SiteBuildError, build_language
 from scripts.site.root_pages import write_root_pages
 from scripts.site.write import staging_area, swap_into_place
@@ -70,11 +72,15 @@ def _check_site_url_variable(site_url: str) -> None:
         raise ContentError([Problem("(build)", 1, 1, "SITE_URL", details["msg"], details.get("ctx", {}).get("fix", ""))]) from error
 
 
-def build_site(content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False) -> StageTimes:
+def build_site(
+    content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False, compress: bool = True
+) -> StageTimes:
     """Build the whole bilingual site into output; on any error, output is left as it was.
 
     material_search builds the same pages with Material's own search plugin as well, for the
-    benchmark's comparison row; the published site never uses it.
+    benchmark's comparison row; the published site never uses it. compress=False skips the
+    `.br`/`.gz` twins (Brotli 11 is the slowest stage; the preview needs none); our CSS and JS
+    are fingerprinted either way, so that every build names them as the published site does.
 
     Raises:
         ContentError: the content has problems (nothing is written).
@@ -105,6 +111,11 @@ def build_site(content_root: Path, output: Path, *, quiet: bool = False, materia
             write_root_pages(content, sites, new_site, site_url)
         with times.stage("editors' admin", quiet):
             write_admin(content, new_site, REPO_ROOT / "node_modules")
+        with times.stage("fingerprints", quiet):
+            fingerprint_assets(new_site)
+        if compress:
+            with times.stage("compressed twins", quiet):
+                write_compressed_twins(new_site, cache=REPO_ROOT / "build" / ".twins-cache")
         with times.stage("swap into place", quiet):
             swap_into_place(new_site, output)
     return times
@@ -118,10 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text", help="format of content problems")
     parser.add_argument("--report", type=Path, help="write stage times, search file sizes and peak memory as JSON")
     parser.add_argument("--material-search", action="store_true", help="also enable Material's search (benchmark only)")
+    parser.add_argument("--no-compress", dest="compress", action="store_false", help="write no .br/.gz twins (faster)")
     args = parser.parse_args(argv)
     print(f"Building {args.output}", file=sys.stderr)
     try:
-        times = build_site(args.content, args.output, material_search=args.material_search)
+        times = build_site(args.content, args.output, material_search=args.material_search, compress=args.compress)
     except ContentError as error:
         print_problems(error.problems, args.format)
         return 1

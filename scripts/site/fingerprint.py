@@ -1,0 +1,119 @@
+"""Content hashes in the names of our own stylesheets and scripts, so that hosts can cache them for a year.
+
+A fingerprinted file is renamed `<stem>.<hash>.<ext>` and every reference to it, in HTML, CSS and
+JavaScript (the service worker included), is rewritten. References are relative URLs (mkdocs
+writes them so, and the site works from any sub-path and from file://), so each one is resolved
+from the folder of the file that holds it and rewritten only if it lands on a renamed file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+FINGERPRINTED = ("*/assets/javascripts/*.js", "*/assets/stylesheets/*.css")
+"""Our page scripts and stylesheets in each language folder (theme/overrides/, scripts/search/browser/).
+
+`search/*.js` (engine, indexes, snippets) keeps its name: tests/browser/test_search.py and
+scripts/bench.py look for `search/fr.js` and `search/engine.js` by name. Adding `"search/*.js"`
+here is enough to fingerprint them too (the page names them in its data-bx-search JSON, rewritten
+like any other reference); until then hosts serve them with `no-cache` (revalidated by ETag)."""
+
+ALREADY_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$|\.[0-9a-f]{10}\.(js|css)$")
+"""Material's own `bundle.<hash>.min.js`, `main.<hash>.min.css`, `palette.<hash>.min.css`, and ours."""
+
+NOT_OURS = ("*/assets/javascripts/lunr/*", "*/assets/javascripts/workers/*")
+"""Material's lunr-languages and search worker, shipped but never loaded by our pages."""
+
+REFERRING_SUFFIXES = (".html", ".css", ".js")
+"""Files whose text may name a fingerprinted file."""
+
+HASH_LENGTH = 10
+"""Hex digits of SHA-256 in a name: 40 bits, no collision among a site's few dozen assets."""
+
+
+class FingerprintError(Exception):
+    """Two fingerprinted files name each other, so neither hash can be final (a bug, not a content error)."""
+
+
+def fingerprint_assets(site: Path) -> dict[str, str]:
+    """Rename our CSS and JS files of site with their content hash and rewrite every reference.
+
+    Returns:
+        The old path of each renamed file and its new one, relative to site (POSIX form).
+    """
+    assets = sorted(relative for relative in _relative_files(site) if _is_fingerprinted(relative))
+    if not assets:
+        return {}
+    pattern = _reference_pattern(assets)
+    names = {posixpath.basename(asset) for asset in assets}
+    renamed: dict[str, str] = {}
+    pending = {relative: (site / relative).read_text(encoding="utf-8") for relative in assets}
+    while pending:
+        ready = [relative for relative, text in pending.items() if not _references(pattern, relative, text, set(pending) - {relative})]
+        if not ready:
+            raise FingerprintError(f"these files name each other, so none can be hashed first: {sorted(pending)}")
+        for relative in ready:
+            text = _rewrite(pattern, relative, pending.pop(relative), renamed)
+            renamed[relative] = _hashed_name(relative, text.encode("utf-8"))
+            (site / relative).unlink()
+            (site / renamed[relative]).write_text(text, encoding="utf-8", newline="\n")
+    for relative in _relative_files(site):
+        if relative.endswith(REFERRING_SUFFIXES) and relative not in renamed.values():
+            path = site / relative
+            text = path.read_text(encoding="utf-8")
+            if not any(name in text for name in names):
+                continue  # a quick test first: Decap's 5 MB bundle names none of them
+            rewritten = _rewrite(pattern, relative, text, renamed)
+            if rewritten != text:
+                path.write_text(rewritten, encoding="utf-8", newline="\n")
+    return renamed
+
+
+def _relative_files(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+
+
+def _is_fingerprinted(relative: str) -> bool:
+    return (
+        any(fnmatchcase(relative, pattern) for pattern in FINGERPRINTED)
+        and not any(fnmatchcase(relative, pattern) for pattern in NOT_OURS)
+        and not ALREADY_FINGERPRINTED.search(relative)
+    )
+
+
+def _hashed_name(relative: str, data: bytes) -> str:
+    stem, extension = posixpath.splitext(relative)
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:HASH_LENGTH]}{extension}"
+
+
+def _reference_pattern(assets: list[str]) -> re.Pattern[str]:
+    """Match a relative URL that ends with one of the assets' file names (a query or fragment may follow).
+
+    The folders before the name are matched by a possessive run that starts at a file name's
+    first letter, which keeps the scan of a page's text linear.
+    """
+    names = "|".join(sorted({re.escape(posixpath.basename(asset)) for asset in assets}))
+    return re.compile(rf"(?<![\w.\-/])((?:[\w.\-]+/)*+(?:{names}))(?=[?#\"'\s)\\]|$)")
+
+
+def _resolve(referrer: str, url: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(referrer), url))
+
+
+def _references(pattern: re.Pattern[str], referrer: str, text: str, targets: set[str]) -> bool:
+    return any(_resolve(referrer, match.group(1)) in targets for match in pattern.finditer(text))
+
+
+def _rewrite(pattern: re.Pattern[str], referrer: str, text: str, renamed: dict[str, str]) -> str:
+    """Replace each URL of text that resolves to a renamed file with the URL of its new name."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = match.group(1)
+        new = renamed.get(_resolve(referrer, url))
+        return url if new is None else url[: len(url) - len(posixpath.basename(url))] + posixpath.basename(new)
+
+    return pattern.sub(replace, text)
