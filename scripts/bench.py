@@ -4,6 +4,8 @@ For each scale it prints validation time, build time per stage, peak memory, sea
 (raw and gzip), and, in headless Chromium on a cold page served with gzip from 127.0.0.1: the
 time from the first keystroke to the first result, the bytes transferred before it, and query
 latency p50/p95. The same pages are also built with Material's own search, measured the same way.
+At the scales of --serve-scales it also runs `make serve` on a copy of the corpus and measures, in
+Chromium, the seconds from saving an entry's new phone number to the reloaded page showing it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +28,7 @@ from scripts import REPO_ROOT
 from scripts.check import load_valid_content
 from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
+from scripts.preview.process import preview_process
 
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 
@@ -143,6 +147,38 @@ def measure_finder(browser: Any, url: str) -> dict[str, float]:
     return {"first_list_ms": first_list_ms, "update_p50_ms": statistics.median(ordered), "update_p95_ms": ordered[int(len(ordered) * 0.95) - 1]}
 
 
+SAVE_RUNS = 3
+PREVIEW_ENTRY = "bench-00000"
+PREVIEW_DONE = "Preview up to date"
+
+
+def measure_preview(browser: Any, workspace: Path, content: Path) -> dict[str, float]:
+    """Run the preview on a copy of the corpus, an entry's page open; return the start-up seconds
+    and the median seconds from saving a new phone number to the reloaded page (its DOMContentLoaded)."""
+    copy = shutil.copytree(content, workspace / "content")
+    entry = copy / "directory" / f"{PREVIEW_ENTRY}.yaml"
+    numbers = [f"02 555 00 {run:02d}" for run in range(SAVE_RUNS + 1)]
+    entry.write_text(entry.read_text(encoding="utf-8") + f"phones:\n- number: {numbers[0]}\n", encoding="utf-8")
+    started = time.perf_counter()
+    with preview_process(copy, workspace / "site") as preview:
+        start_s = time.perf_counter() - started
+        page = browser.new_context().new_page()
+        page.goto(f"{preview.url}fr/directory/entries/{PREVIEW_ENTRY}.html")
+        seconds = []
+        for old, new in zip(numbers, numbers[1:], strict=False):
+            done = preview.printed().count(PREVIEW_DONE)
+            saved = time.time()
+            entry.write_text(entry.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            page.wait_for_function("n => document.querySelector('article') && document.querySelector('article').innerText.includes(n)", arg=new, timeout=120_000)
+            shown_ms = page.evaluate("() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+            seconds.append(shown_ms / 1000 - saved)
+            deadline = time.monotonic() + 600  # the next save comes once the background work is done
+            while preview.printed().count(PREVIEW_DONE) == done and time.monotonic() < deadline:
+                time.sleep(0.1)
+        page.context.close()
+    return {"start_s": start_s, "save_to_reload_s": statistics.median(seconds), "min_s": min(seconds), "max_s": max(seconds)}
+
+
 def _build(content: Path, output: Path, material: bool) -> dict[str, Any]:
     report = output.parent / f"report-{output.name}.json"
     command = [sys.executable, "-m", "scripts.build", "--content", str(content), "--output", str(output), "--report", str(report)]
@@ -167,8 +203,8 @@ def _queries(content: Path, language: str) -> list[str]:
     return [w.lower() for w in words[:60]] + [w.lower()[:3] for w in words[60:100]] + [f"{a} {b}".lower() for a, b in zip(words[100:120], words[120:140], strict=False)]
 
 
-def run_scale(browser: Any, workspace: Path, services: int) -> dict[str, Any]:
-    """Build and measure one scale; return its figures."""
+def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = False) -> dict[str, Any]:
+    """Build and measure one scale (and the preview when serve is set); return its figures."""
     content = generate_corpus(workspace / f"corpus-{services}", services)
     started = time.perf_counter()
     load_valid_content(content)
@@ -194,6 +230,8 @@ def run_scale(browser: Any, workspace: Path, services: int) -> dict[str, Any]:
     with serve_site(material_site, handler=GzipHandler) as url:
         row["material_fr"] = measure_first_result(browser, f"{url}fr/index.html", ".md-search__input", ".md-search-result__item", _first_query(content, "fr"))
     GzipHandler.cache = {}
+    if serve:
+        row["preview"] = measure_preview(browser, workspace / f"preview-{services}", content)
     return row
 
 
@@ -225,6 +263,12 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         finder = row.get("finder_fr")
         if finder:
             lines.append(f"| {row['services']} | {finder['first_list_ms']:.0f} | {finder['update_p50_ms']:.1f} / {finder['update_p95_ms']:.1f} |")
+    previews = [row for row in rows if row.get("preview")]
+    if previews:
+        lines += ["", f"| services/lang | make serve: start s | make serve: save to reloaded page s (median of {SAVE_RUNS}; min / max) |", "|---|---|---|"]
+        for row in previews:
+            figures = row["preview"]
+            lines.append(f"| {row['services']} | {figures['start_s']:.1f} | {figures['save_to_reload_s']:.2f} ({figures['min_s']:.2f} / {figures['max_s']:.2f}) |")
     return "\n".join(lines)
 
 
@@ -232,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", type=int, nargs="+", default=[200, 2000, 10000], help="services per language")
+    parser.add_argument("--serve-scales", type=int, nargs="*", default=[200, 2000], help="scales at which make serve is measured")
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "bench", help="where the table and raw figures go")
     args = parser.parse_args(argv)
     from scripts.devtools.chromium import launch_chromium
@@ -241,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="brusano-bench-") as folder, launch_chromium() as browser:
         for services in args.scales:
             print(f"scale {services}: generating, building (ours and Material's), measuring...", file=sys.stderr, flush=True)
-            rows.append(run_scale(browser, Path(folder), services))
+            rows.append(run_scale(browser, Path(folder), services, serve=services in args.serve_scales))
             (args.output / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
             (args.output / "results.md").write_text(format_table(rows) + "\n", encoding="utf-8")
             print(format_table(rows[-1:]).splitlines()[2], file=sys.stderr, flush=True)
