@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 Language = Literal["fr", "nl"]
@@ -31,16 +31,6 @@ class ContentModel(BaseModel):
         use_attribute_docstrings=True,
         frozen=True,
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_is_absent(cls, data: Any) -> Any:
-        """Read `field: null` on an optional field as a field left out (the editors' form writes it)."""
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        return {key: value for key, value in data.items()
-                if value is not None or key not in fields or fields[key].is_required()}
 
 
 def _check_text(value: str) -> str:

@@ -28,6 +28,8 @@ class Site(ContentModel):
 
     name: LocalizedText
     """Name of the site, in the header."""
+    short_name: LocalizedText
+    """A name of 12 characters or fewer, under the icon when the site is installed on a phone."""
     tagline: LocalizedText
     """One sentence under the name on the home page."""
     audience: LocalizedText

@@ -28,6 +28,8 @@ from scripts.site.compress import write_compressed_twins
 from scripts.site.fingerprint import fingerprint_assets
 from scripts.site.mkdocs_site import SiteBuildError, build_language
 from scripts.site.root_pages import write_root_pages
+from scripts.site.service_worker import write_service_worker
+from scripts.site.webapp import write_web_app_files
 from scripts.site.write import staging_area, swap_into_place
 
 
@@ -111,8 +113,12 @@ def build_site(
             write_root_pages(content, sites, new_site, site_url)
         with times.stage("editors' admin", quiet):
             write_admin(content, new_site, REPO_ROOT / "node_modules")
+        with times.stage("web app manifests, icons", quiet):
+            write_web_app_files(content, new_site)
         with times.stage("fingerprints", quiet):
             fingerprint_assets(new_site)
+        with times.stage("service worker", quiet):
+            write_service_worker(new_site)
         if compress:
             with times.stage("compressed twins", quiet):
                 write_compressed_twins(new_site, cache=REPO_ROOT / "build" / ".twins-cache")

@@ -30,12 +30,22 @@ _TYPE_FIXES = {
 }
 
 
+def without_nulls(data: Any) -> Any:
+    """Return data with every `key: null` left out: the editors' form writes an empty optional field
+    as null, which means the same as no field (a required one is then reported as missing)."""
+    if isinstance(data, dict):
+        return {key: without_nulls(value) for key, value in data.items() if value is not None}
+    if isinstance(data, list):
+        return [without_nulls(item) for item in data]
+    return data
+
+
 def validate_document(
     model: type[ModelT], document: YamlDocument, problems: Problems, schema_name: str, *, context: dict[str, Any] | None = None
 ) -> ModelT | None:
     """Validate parsed data against a model; report each error at its line; return the model or None."""
     try:
-        return model.model_validate(document.data, context=context)
+        return model.model_validate(without_nulls(document.data), context=context)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             _report(model, document, problems, schema_name, item)

@@ -41,11 +41,17 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = self.site_dir / "404.html"
+        page = self.site_dir / self._not_found_page()
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
         self.send_body(page.read_bytes(), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
+
+    def _not_found_page(self) -> str:
+        """Return the language's not-found page under fr/ or nl/ (as the deploy/ recipes do), else the root's."""
+        inside = self.path.split("?")[0][len(self.prefix):] if self.path.startswith(self.prefix) else ""
+        language = inside.split("/")[0]
+        return f"{language}/404.html" if language in ("fr", "nl") and (self.site_dir / language / "404.html").is_file() else "404.html"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         """Stay quiet: tests and previews print their own messages."""

@@ -247,6 +247,7 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
     for dossier_id, pages in sorted(content.dossiers.items()):
         _render_dossier(render, dossier_id, pages, language)
     render(urls.search_path(), "search.md.j2")
+    render(urls.offline_path(), "offline.md.j2")
     render(urls.template_list_path(), "template_list.md.j2")
     for template in content.templates:
         render(urls.template_path(template.model.id), "template.md.j2", template=template)

@@ -85,6 +85,11 @@ def template_file_path(template_id: str, file_name: str) -> str:
     return f"documents/{template_id}/{file_name}"
 
 
+def offline_path() -> str:
+    """Return the page the service worker shows for a page never opened while offline."""
+    return "offline.md"
+
+
 def search_path() -> str:
     """Return the full search results page (search.html?q=...&type=...)."""
     return "search.md"

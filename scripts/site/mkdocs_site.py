@@ -16,6 +16,8 @@ from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages.render import LanguageSite
 from scripts.site.release import format_build_date, site_version
+from scripts.site.security import PAGE_POLICY
+from scripts.site.webapp import THEME_COLOUR
 from scripts.site.write import TreeWriter
 
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
@@ -68,6 +70,8 @@ def language_config(
             "helplines": [{"name": line.name.get(language), "number": line.number, "hours": line.hours.get(language)}
                           for line in content.helplines],
             "generator": False,  # no "Made with" link to another host
+            "content_security_policy": PAGE_POLICY,
+            "theme_colour": THEME_COLOUR,
             # Material includes partials/alternate.html only when this is set; our override
             # of that partial links to the same page in the other language.
             "alternate": [{"name": content.ui["other_language_name"].get(language), "link": "", "lang": other}],

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 import jinja2
 
 from schemas.common import LANGUAGES, Language
+from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages import urls
 from scripts.pages.render import PAGE_TEMPLATES, LanguageSite
+from scripts.site.security import PAGE_POLICY
 from scripts.site.write import TreeWriter
+
+ROOT_THEME = REPO_ROOT / "theme" / "root"
+ROOT_ASSETS = ("root.css", "chooser.js", "not-found.js")
+"""The root pages' stylesheet and scripts (files, so that the Content-Security-Policy forbids inline code)."""
 
 
 def _environment() -> jinja2.Environment:
@@ -24,17 +31,23 @@ def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site
     """Write the chooser, the 404 pages of the root and of each language, the sitemap and robots.txt."""
     writer = TreeWriter(site_dir)
     environment = _environment()
-    writer.write_text("index.html", environment.get_template("root_index.html.j2").render(site=content.site, ui=content.ui))
+    for name in ROOT_ASSETS:
+        writer.copy_file(name, ROOT_THEME / name)
+    chooser = environment.get_template("root_index.html.j2")
+    writer.write_text("index.html", chooser.render(site=content.site, ui=content.ui, policy=PAGE_POLICY))
     not_found = environment.get_template("not_found.html.j2")
-    writer.write_text(
-        "404.html",
-        not_found.render(ui=content.ui, languages=list(LANGUAGES), home_links={lang: f"{lang}/index.html" for lang in LANGUAGES}),
-    )
+    # A server shows a not-found page at any missing address, at any depth: with the site's address
+    # known, its files are named from the site's root path; without it, from the page's own folder.
+    root_path = urlsplit(site_url).path.rstrip("/") + "/" if site_url else None
+    writer.write_text("404.html", not_found.render(
+        ui=content.ui, languages=list(LANGUAGES), home_links={lang: f"{root_path or ''}{lang}/index.html" for lang in LANGUAGES},
+        asset_prefix=root_path or "", policy=PAGE_POLICY))
     for language in LANGUAGES:
         # Replaces the placeholder that mkdocs renders from theme/overrides/404.html.
-        writer.write_text(
-            f"{language}/404.html", not_found.render(ui=content.ui, languages=[language], home_links={language: "index.html"})
-        )
+        writer.write_text(f"{language}/404.html", not_found.render(
+            ui=content.ui, languages=[language],
+            home_links={language: f"{root_path}{language}/index.html" if root_path else "index.html"},
+            asset_prefix=root_path or "../", policy=PAGE_POLICY))
     sitemap_line = ""
     if site_url:  # a sitemap's addresses must be absolute: without the site's address, none is written
         writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
@@ -50,7 +63,7 @@ def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_u
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for path in sorted(sites["fr"].pages):
+    for path in sorted(sites["fr"].pages.keys() - {urls.offline_path()}):  # the offline page is for the service worker
         languages = [pending[path]] if path in pending else list(LANGUAGES)
         for language in languages:
             lines.append(f"  <url><loc>{base}{language}/{urls.html_path(path)}</loc>")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.pages import open_page, run_axe
+from tests.conftest import write_scratch_content
 
 AXE_PAGES = [
     "index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html",
@@ -52,10 +53,29 @@ def test_language_chooser_remembers_the_choice(browser: Browser, sub_path_url: s
 def test_missing_page_under_a_sub_path_links_home(browser: Browser, sub_path_url: str) -> None:
     with open_page(browser) as recorded:
         page = recorded.page
-        response = page.goto(sub_path_url + "nl/gone/page.html")
+        response = page.goto(sub_path_url + "nl/gone.html")
         assert response is not None and response.status == 404
         page.get_by_role("link", name="Terug naar de startpagina").click()
         page.wait_for_url(sub_path_url + "nl/index.html")
+
+
+def test_missing_deep_page_links_home_when_the_site_address_is_known(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A not-found page shown at any depth finds its files and the home page from the site's address."""
+    from scripts.build import build_site
+    from scripts.devtools.static_server import serve_site
+
+    monkeypatch.setenv("SITE_URL", "https://aide.example.brussels/brusano/")
+    site = tmp_path / "site"
+    build_site(write_scratch_content(tmp_path), site, quiet=True, compress=False)
+    with serve_site(site, prefix="/brusano/") as url, open_page(browser) as recorded:
+        page = recorded.page
+        response = page.goto(url + "nl/gone/deeper/page.html")
+        assert response is not None and response.status == 404
+        assert page.evaluate("() => getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(11, 92, 117)"
+        page.get_by_role("link", name="Terug naar de startpagina").click()
+        page.wait_for_url(url + "nl/index.html")
 
 
 def test_site_opened_from_disk(browser: Browser, built_fixture_site: Path) -> None:

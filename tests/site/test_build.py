@@ -166,7 +166,10 @@ def test_root_chooser_sitemap_robots_and_404(built_fixture_site: Path) -> None:
     for language in ("fr", "nl"):
         not_found = soup(built_fixture_site / language / "404.html")
         assert not_found.html["lang"] == language
-        assert not not_found.find_all(src=True) and not not_found.select('link[rel="stylesheet"]')
+        # No inline code (the Content-Security-Policy forbids it): its files, named from its own folder.
+        files = [tag["src"] for tag in not_found.find_all("script")] + [link["href"] for link in not_found.select('link[rel="stylesheet"]')]
+        assert files == ["../not-found.js", "../root.css"]
+        assert all((built_fixture_site / language / name).resolve().is_file() for name in files)
 
 
 def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -184,6 +187,10 @@ def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPat
     assert {(link.get("hreflang"), link.get("href")) for link in entry.iterfind("x:link", namespaces)} == {
         ("fr", base + "fr/index.html"), ("nl", base + "nl/index.html")}
     assert (site / "robots.txt").read_text().endswith(f"Sitemap: {base}sitemap.xml\n")
+    assert base + "fr/offline.html" not in locations  # the service worker's page, not one to find
+    not_found = soup(site / "nl" / "404.html")  # shown at any depth: files and home named from the root path
+    assert not_found.find("script")["src"] == "/brusano/not-found.js"
+    assert not_found.find("a", class_="home")["href"] == "/brusano/nl/index.html"
 
 
 def test_a_site_url_variable_that_is_no_web_address_stops_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -1,0 +1,98 @@
+"""The service worker (sw.js at the site's root): its precache list and its version, from the built site."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from schemas.common import LANGUAGES
+from scripts import REPO_ROOT
+from scripts.site.webapp import ICONS, MANIFEST_NAME
+from scripts.site.write import TreeWriter
+
+TEMPLATE = REPO_ROOT / "theme" / "service-worker.js"
+WORKER_NAME = "sw.js"
+SHELL_PAGES = ("index.html", "directory/index.html", "directory/finder.html", "search.html", "dossiers/index.html",
+               "documents/index.html", "helplines.html", "offline.html")
+"""Each language's pages saved at install: the home page, the finder, search, the lists, the offline page."""
+PRECOMPRESSED = (".br", ".gz")
+
+
+class _Resources(HTMLParser):
+    """Collect the scripts, stylesheets and icons a page loads from its own site."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script" and values.get("src"):
+            self.found.append(values["src"] or "")
+        elif tag == "link" and values.get("rel") in ("stylesheet", "icon", "manifest") and values.get("href"):
+            self.found.append(values["href"] or "")
+
+
+def _page_resources(site_dir: Path, page: str) -> list[str]:
+    parser = _Resources()
+    parser.feed((site_dir / page).read_text(encoding="utf-8"))
+    folder = PurePosixPath(page).parent
+    resources = []
+    for reference in parser.found:
+        if urlsplit(reference).scheme or reference.startswith("/"):
+            continue
+        resolved = PurePosixPath(*_normalise((folder / urlsplit(reference).path).parts))
+        if (site_dir / resolved).is_file():
+            resources.append(resolved.as_posix())
+    return resources
+
+
+def _normalise(parts: tuple[str, ...]) -> list[str]:
+    kept: list[str] = []
+    for part in parts:
+        if part == "..":
+            kept.pop()
+        elif part != ".":
+            kept.append(part)
+    return kept
+
+
+def shell_files(site_dir: Path) -> list[str]:
+    """Return the paths (from the site's root) that the service worker saves at install."""
+    pages = ["index.html"] + [f"{language}/{page}" for language in LANGUAGES for page in SHELL_PAGES]
+    files = set(pages) | {path for path, _, _ in ICONS} | {f"{language}/{MANIFEST_NAME}" for language in LANGUAGES}
+    for page in pages:
+        files.update(_page_resources(site_dir, page))
+    return sorted(file for file in files if (site_dir / file).is_file())
+
+
+def site_version(site_dir: Path) -> str:
+    """Return a hash of every file of the site: a new build with any change gets a new worker."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and path.name != WORKER_NAME and path.suffix not in PRECOMPRESSED:
+            digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def precache_size(site_dir: Path) -> tuple[int, int]:
+    """Return the bytes the worker saves at install: as files, and as sent gzip-compressed (level 6,
+    as servers compress on the fly; the .gz twins are smaller)."""
+    match = re.search(r"const SHELL = (\[.*?\]);", (site_dir / WORKER_NAME).read_text(encoding="utf-8"), flags=re.S)
+    shell = json.loads(match.group(1)) if match else []
+    contents = [(site_dir / path).read_bytes() for path in shell]
+    return sum(map(len, contents)), sum(len(gzip.compress(data, compresslevel=6, mtime=0)) for data in contents)
+
+
+def write_service_worker(site_dir: Path) -> list[str]:
+    """Write sw.js at the site's root; return its precache list."""
+    shell = shell_files(site_dir)
+    code = TEMPLATE.read_text(encoding="utf-8")
+    code = code.replace("__VERSION__", site_version(site_dir)).replace("__SHELL__", json.dumps(shell, indent=0))
+    TreeWriter(site_dir).write_text(WORKER_NAME, code)
+    return shell
