@@ -29,6 +29,7 @@ from scripts.check import load_valid_content
 from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
 from scripts.preview.process import preview_process
+from scripts.site.service_worker import precache_size
 
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 
@@ -57,6 +58,49 @@ class GzipHandler(SiteRequestHandler):
             self.send_body(self.cache[key], self.guess_type(str(path)), headers={"Content-Encoding": "gzip"})
             return
         super().do_GET()
+
+
+class CountingHandler(GzipHandler):
+    """Count the body bytes the server sends; serve the build's .br twins to a browser that accepts
+    Brotli when `brotli_twins` is set (else gzip on the fly, as GzipHandler does)."""
+
+    sent = 0
+    brotli_twins = False
+
+    def send_body(self, body: bytes, content_type: str, status: int = 200, headers: dict[str, str] | None = None) -> None:
+        type(self).sent += len(body)
+        super().send_body(body, content_type, status, headers)
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        type(self).sent += len(data)
+        outputfile.write(data)
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        path = path / "index.html" if path.is_dir() else path
+        twin = path.with_name(path.name + ".br")
+        if self.brotli_twins and twin.is_file() and "br" in self.headers.get("Accept-Encoding", ""):
+            self.send_body(twin.read_bytes(), self.guess_type(str(path)), headers={"Content-Encoding": "br"})
+            return
+        super().do_GET()
+
+
+def measure_search_bytes(browser: Any, site: Path, text: str, *, brotli_twins: bool) -> float:
+    """Return the KB the server sends from the first keystroke on a loaded home page to the first
+    result (counted at the server: a worker's requests escape the page's resource timing)."""
+    CountingHandler.brotli_twins = brotli_twins
+    with serve_site(site, handler=CountingHandler) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}fr/index.html", wait_until="networkidle")
+        CountingHandler.sent = 0
+        page.locator("#bx-search-input").click()
+        page.keyboard.type(text)
+        page.wait_for_selector("#bx-search-listbox [role=option]", timeout=180_000)
+        sent = CountingHandler.sent
+        context.close()
+    return sent / 1024
 
 
 INSTRUMENT = """
@@ -230,6 +274,11 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
     with serve_site(material_site, handler=GzipHandler) as url:
         row["material_fr"] = measure_first_result(browser, f"{url}fr/index.html", ".md-search__input", ".md-search-result__item", _first_query(content, "fr"))
     GzipHandler.cache = {}
+    query = _first_query(content, "fr")
+    row["search_bytes"] = {"gzip_kb": measure_search_bytes(browser, site, query, brotli_twins=False),
+                           "brotli_kb": measure_search_bytes(browser, site, query, brotli_twins=True)}
+    raw, sent = precache_size(site)
+    row["precache"] = {"raw_kb": raw / 1024, "gzip_kb": sent / 1024}
     if serve:
         row["preview"] = measure_preview(browser, workspace / f"preview-{services}", content)
     return row
@@ -263,6 +312,11 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         finder = row.get("finder_fr")
         if finder:
             lines.append(f"| {row['services']} | {finder['first_list_ms']:.0f} | {finder['update_p50_ms']:.1f} / {finder['update_p95_ms']:.1f} |")
+    lines += ["", "| services/lang | KB sent for the first search result: gzip on the fly / Brotli twins | service worker precache KB (files / gzip) |", "|---|---|---|"]
+    for row in rows:
+        if row.get("search_bytes"):
+            sent, precache = row["search_bytes"], row["precache"]
+            lines.append(f"| {row['services']} | {sent['gzip_kb']:.0f} / {sent['brotli_kb']:.0f} | {precache['raw_kb']:.0f} / {precache['gzip_kb']:.0f} |")
     previews = [row for row in rows if row.get("preview")]
     if previews:
         lines += ["", f"| services/lang | make serve: start s | make serve: save to reloaded page s (median of {SAVE_RUNS}; min / max) |", "|---|---|---|"]

@@ -131,7 +131,4 @@ def test_page_kinds_load_in_chromium_without_a_violation(served: str, built_fixt
             violations += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
     finally:
         context.close()
-    if violations:
-        # The strict policy holds once the pages carry no inline script or style (issue 15, part 3).
-        pytest.xfail(reason=f"the pages still carry inline scripts or styles: {violations[:6]}")
     assert violations == []
