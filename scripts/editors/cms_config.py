@@ -26,6 +26,7 @@ from schemas.site import Site
 from schemas.taxonomy import Taxonomy
 from schemas.template import Template, TemplateFiles
 from scripts.content.loaded import Content
+from scripts.editors.cms_labels import FIELD_LABELS
 
 Option = dict[str, Any]
 Widget = dict[str, Any]
@@ -83,7 +84,7 @@ def _language_options() -> list[Option]:
 
 
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return FIELD_LABELS[name]
 
 
 def _hint(info: FieldInfo | None) -> dict[str, str]:

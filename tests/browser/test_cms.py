@@ -37,7 +37,7 @@ class Cms:
 
     def open_entry(self, entry_id: str = ENTRY) -> None:
         self.page.goto(self.page.url.split("#")[0] + f"#/collections/organisations/entries/{entry_id}")
-        expect(self.page.get_by_label("Id", exact=True).first).to_have_value(entry_id)
+        expect(self.page.get_by_label("Identifiant / Identificatie", exact=True).first).to_have_value(entry_id)
 
     def expand(self, summary: str) -> None:
         """Open a collapsed list item by the summary it shows."""
@@ -87,21 +87,21 @@ def cms(browser: Browser, tmp_path: Path) -> Iterator[Cms]:
 def test_editor_changes_phone_hours_and_adds_a_service(cms: Cms) -> None:
     cms.open_entry()
     cms.expand("02 555 12 34")
-    cms.page.get_by_label("Number", exact=True).first.fill("02 555 99 88")
+    cms.page.get_by_label("Numéro / Nummer", exact=True).first.fill("02 555 99 88")
     cms.expand("main")
     cms.expand("09:00–12:30")
-    cms.page.get_by_label("Opens", exact=True).first.fill("08:30")
+    cms.page.get_by_label("Ouvre à / Opent om", exact=True).first.fill("08:30")
     cms.page.get_by_role("button", name="Ajouter services").click()
-    new_service = cms.page.locator("[class*='listControlItem']").filter(has_text="Categories").last
-    new_service.get_by_label("Id", exact=True).fill("test-soins-conseil")
-    for field_name, texts in (("Name", ("Conseil palliatif", "Palliatief advies")),
-                              ("Description", ("Conseil par téléphone.", "Advies per telefoon."))):
+    new_service = cms.page.locator("[class*='listControlItem']").filter(has_text="Besoins (catégories) / Noden (categorieën)").last
+    new_service.get_by_label("Identifiant / Identificatie", exact=True).fill("test-soins-conseil")
+    for field_name, texts in (("Nom / Naam", ("Conseil palliatif", "Palliatief advies")),
+                              ("Description / Beschrijving", ("Conseil par téléphone.", "Advies per telefoon."))):
         group = new_service.locator("[aria-label='object field']").filter(
             has=cms.page.get_by_text(field_name, exact=True)).first
         group.get_by_label("Français").fill(texts[0])
         group.get_by_label("Nederlands").fill(texts[1])
     categories = new_service.locator("[aria-label='select field']").filter(
-        has=cms.page.get_by_text("Categories", exact=True)).first
+        has=cms.page.get_by_text("Besoins (catégories) / Noden (categorieën)", exact=True)).first
     categories.locator("input").first.fill("Soins palliatifs à domicile")
     cms.page.keyboard.press("Enter")
     cms.save()
@@ -123,7 +123,7 @@ def test_form_refuses_a_badly_written_time(cms: Cms) -> None:
     cms.open_entry()
     cms.expand("main")
     cms.expand("09:00–12:30")
-    cms.page.get_by_label("Opens", exact=True).first.fill("9h")
+    cms.page.get_by_label("Ouvre à / Opent om", exact=True).first.fill("9h")
     cms.save()
     expect(cms.page.get_by_text("HH:MM (09:00, 17:30)").first).to_be_visible()
     assert cms.entry_file().read_text(encoding="utf-8") == before
@@ -132,7 +132,7 @@ def test_form_refuses_a_badly_written_time(cms: Cms) -> None:
 def test_invalid_phone_saved_by_the_form_is_refused_by_validation(cms: Cms, capsys: pytest.CaptureFixture[str]) -> None:
     cms.open_entry()
     cms.expand("02 555 12 34")
-    cms.page.get_by_label("Number", exact=True).first.fill("02 555")
+    cms.page.get_by_label("Numéro / Nummer", exact=True).first.fill("02 555")
     cms.save()
     text = cms.wait_for_file(ENTRY, "02 555\n")
     line = next(number for number, row in enumerate(text.splitlines(), start=1) if "02 555" in row)
@@ -146,7 +146,7 @@ def test_invalid_phone_saved_by_the_form_is_refused_by_validation(cms: Cms, caps
 
 def test_dossier_pair_opens_and_saves_both_languages(cms: Cms) -> None:
     cms.page.goto(cms.page.url.split("#")[0] + "#/collections/dossiers/entries/test-palliatif")
-    title = cms.page.get_by_label("Title", exact=True)
+    title = cms.page.get_by_label("Titre / Titel", exact=True)
     expect(title.first).to_have_value("Dossier de test palliatif")
     title.first.fill("Dossier de test palliatif, revu")
     cms.save()
