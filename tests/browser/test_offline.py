@@ -15,6 +15,9 @@ from scripts.devtools.static_server import serve_site
 from tests.browser.pages import open_finder, type_query
 from tests.conftest import write_scratch_content
 
+WORDS = {"fr": "palliatif", "nl": "palliatieve"}
+DOSSIER_TITLES = {"fr": "Dossier de test palliatif", "nl": "Testdossier palliatief"}
+OFFLINE_TITLES = {"fr": "Hors ligne", "nl": "Offline"}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
@@ -51,26 +54,23 @@ def test_offline_reading_and_update(browser: Browser, tmp_path: Path) -> None:
         with serve_site(first, prefix="/brusano/", port=port) as url:
             _controlled(page, f"{url}fr/index.html")
             _wait_for_caches(page, [f"brusano-{_worker_version(first)}"])
-            assert type_query(page, "palliatif") != []
-            open_finder(page, f"{url}fr/directory/finder.html")
-            page.goto(f"{url}fr/dossiers/test-palliatif.html")
-            page.goto(f"{url}nl/dossiers/test-palliatif.html")
+            for language, words in WORDS.items():
+                page.goto(f"{url}{language}/index.html")
+                assert type_query(page, words) != []
+                open_finder(page, f"{url}{language}/directory/finder.html")
+                page.goto(f"{url}{language}/dossiers/test-palliatif.html")
         # The server is gone (not the browser's offline switch, which a worker's own requests ignore).
-        for path, heading in (("fr/index.html", None), ("fr/dossiers/test-palliatif.html", "Dossier de test palliatif"),
-                              ("nl/dossiers/test-palliatif.html", "Testdossier palliatief"), ("nl/index.html", None)):
-            response = page.goto(f"{url}{path}")
-            assert response is not None and response.ok, path
-            if heading:
-                expect(page.locator("h1")).to_contain_text(heading)
-        page.goto(f"{url}fr/index.html")
-        assert type_query(page, "palliatif") != []
-        open_finder(page, f"{url}fr/directory/finder.html")
-        assert page.locator(".bx-finder__result").count() > 0
-        page.goto(f"{url}fr/directory/entries/test-cpas-schaerbeek.html")
-        expect(page.locator("h1")).to_contain_text("Hors ligne")
-        expect(page.locator("#bx-offline a", has_text="Dossier de test palliatif")).to_be_visible()
-        page.goto(f"{url}nl/directory/entries/test-cpas-schaerbeek.html")
-        expect(page.locator("h1")).to_contain_text("Offline")
+        for language, words in WORDS.items():
+            response = page.goto(f"{url}{language}/index.html")
+            assert response is not None and response.ok
+            assert type_query(page, words) != [], f"{language}: search offline"
+            open_finder(page, f"{url}{language}/directory/finder.html")
+            assert page.locator(".bx-finder__result").count() > 0, f"{language}: finder offline"
+            page.goto(f"{url}{language}/dossiers/test-palliatif.html")
+            expect(page.locator("h1")).to_contain_text(DOSSIER_TITLES[language])
+            page.goto(f"{url}{language}/directory/entries/test-cpas-schaerbeek.html")  # never opened
+            expect(page.locator("h1")).to_contain_text(OFFLINE_TITLES[language])
+            expect(page.locator("#bx-offline a", has_text=DOSSIER_TITLES[language])).to_be_visible()
 
         dossier = content / "dossiers" / "test-palliatif.fr.md"
         dossier.write_text(dossier.read_text(encoding="utf-8").replace(
