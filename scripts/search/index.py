@@ -1,9 +1,9 @@
-"""Build each language's search index with lunr.py and write it in a compact form.
+"""Build each language's search index with lunr.py and write it in a compact, sharded form.
 
 The browser does not download lunr's serialized index: its weight vectors are more than half
 of it and can be recomputed exactly. The compact form holds the terms, the term frequencies per
-field and document, and the field lengths; search.js hands them to lunr.js's own Builder, which
-computes the same weights as lunr.py.
+field and document, and the field lengths; shards.py cuts it into a small root and chunks that
+the worker (browser/worker.js) loads as words are typed, and computes lunr's weights from.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from scripts.pages import urls
 from scripts.pages.browser_code import WORKER_SCRIPTS, join_browser_code
 from scripts.search.finder_rows import finder_data
 from scripts.search.pipeline import PIPELINES, split_words
+from scripts.search.shards import CHUNK_CHARACTERS, shard_index
 from scripts.site.write import TreeWriter
 
 FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 1))
@@ -241,34 +242,34 @@ def compact_index(builder: Builder, documents: list[SearchDocument], language: L
     }
 
 
-def render_data_script(variable: str, language: Language, data: Any) -> str:
-    """Return a script that hands JSON text to the page (fetch() is refused on file://)."""
+def render_data_script(variable: str, key: str, data: Any) -> str:
+    """Return a script that hands JSON text to the page under window[variable][key] (fetch() is
+    refused on file://, a <script> is not)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"(window.{variable}=window.{variable}||{{}})[{json.dumps(language)}]={json.dumps(text)};\n"
+    return f"(window.{variable}=window.{variable}||{{}})[{json.dumps(key)}]={json.dumps(text)};\n"
 
 
 @dataclass(frozen=True)
 class LanguageIndex:
     """A language's search files, and the lunr.py builder and documents they came from."""
 
-    index_script: str
-    snippets_script: str
+    scripts: dict[str, str]
+    """Each file's script, by name under search/ ("fr.js", "fr-finder.js", "fr/terms-0.js"...)."""
     builder: Builder
     documents: list[SearchDocument]
 
 
-def build_search_index(content: Content, language: Language) -> LanguageIndex:
-    """Return the index script (loaded first) and the snippets script (loaded after) of a language."""
+def build_search_index(content: Content, language: Language, *, chunk_characters: int = CHUNK_CHARACTERS) -> LanguageIndex:
+    """Return a language's root, term chunks, document and snippet blocks, and the finder's rows."""
     documents = collect_documents(content, language)
     builder = build_lunr_builder(documents, language)
     builder.build()
-    return LanguageIndex(
-        render_data_script("__bxSearchData", language, compact_index(builder, documents, language))
-        + render_data_script("__bxFinderData", language, finder_data(content, language)),
-        render_data_script("__bxSearchSnippets", language, [document.snippet() for document in documents]),
-        builder,
-        documents,
-    )
+    files = shard_index(compact_index(builder, documents, language), [document.snippet() for document in documents],
+                        chunk_characters=chunk_characters)
+    scripts = {f"{name}.js": render_data_script("__bxSearchParts", name, data) for name, data in files.items() if name != language}
+    scripts[f"{language}.js"] = render_data_script("__bxSearchData", language, files[language])
+    scripts[f"{language}-finder.js"] = render_data_script("__bxFinderData", language, finder_data(content, language))
+    return LanguageIndex(scripts, builder, documents)
 
 
 ENGINE_SOURCES = (
@@ -291,16 +292,16 @@ def render_engine_script(node_modules: Path) -> str:
     return f"window.__bxSearchEngine={json.dumps(source)};\n"
 
 
-def write_search_files(content: Content, site_dir: Path, node_modules: Path) -> dict[str, int]:
-    """Write search/engine.js and, per language, the index and snippets scripts; return their sizes."""
+def write_search_files(content: Content, site_dir: Path, node_modules: Path, *, chunk_characters: int = CHUNK_CHARACTERS) -> dict[str, int]:
+    """Write search/engine.js and each language's search files (see shards.py); return their sizes."""
     writer = TreeWriter(site_dir)
     sizes = {}
     engine = render_engine_script(node_modules)
     writer.write_text(urls.search_asset_path("engine.js"), engine)
     sizes["engine.js"] = len(engine.encode("utf-8"))
     for language in LANGUAGES:
-        built = build_search_index(content, language)
-        for name, script in ((f"{language}.js", built.index_script), (f"{language}-snippets.js", built.snippets_script)):
+        built = build_search_index(content, language, chunk_characters=chunk_characters)
+        for name, script in sorted(built.scripts.items()):
             writer.write_text(urls.search_asset_path(name), script)
             sizes[name] = len(script.encode("utf-8"))
     return sizes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from scripts.build import build_site
 from scripts.check import load_valid_content
 from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.static_server import serve_site
-from scripts.search.index import build_search_index
+from scripts.search.index import build_search_index, write_search_files
 from scripts.search.pipeline import WORD_CHARACTERS, build_query, load_stop_words, split_words, stem
 from tests.browser.pages import open_page
 from tests.conftest import REPO
@@ -61,16 +62,27 @@ def _queries(bodies: list[str], language: str) -> list[str]:
     return fixed + singles + prefixes + pairs
 
 
-@pytest.mark.parametrize("language", ["fr", "nl"])
-def test_browser_results_equal_lunr_py_results(browser: Browser, synthetic_site: tuple[Path, Path], language: str) -> None:
+@pytest.fixture(scope="module")
+def small_chunk_site(synthetic_site: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic site again, its index cut into chunks of a few terms (hundreds of them)."""
     content_root, site = synthetic_site
+    copy = shutil.copytree(site, tmp_path_factory.mktemp("small-chunks") / "site")
+    shutil.rmtree(copy / "search")
+    write_search_files(load_valid_content(content_root), copy, REPO / "node_modules", chunk_characters=300)
+    return copy
+
+
+def _lunr_py_results(content_root: Path, language: str) -> dict[str, list[tuple[float, str]]]:
+    """Each query's (-score, ref) pairs from lunr.py over the whole, unsharded index."""
     built = build_search_index(load_valid_content(content_root), language)
     index = built.builder.build()
     queries = _queries([document.body for document in built.documents], language)
-    expected = {}
-    for text in queries:
-        results = index.query(build_query(index.create_query(), text, language))
-        expected[text] = sorted((-round(r["score"], 9), r["ref"]) for r in results)
+    return {text: sorted((-round(r["score"], 9), r["ref"]) for r in index.query(build_query(index.create_query(), text, language)))
+            for text in queries}
+
+
+def _browser_results(browser: Browser, site: Path, language: str, queries: list[str]) -> tuple[dict[str, list[tuple[float, str]]], list[str]]:
+    """Each query's (-score, ref) pairs from lunr.js in Chromium, and the search files it requested."""
     with serve_site(site, prefix="/") as url, open_page(browser) as recorded:
         recorded.page.goto(f"{url}{language}/index.html")
         actual_raw = recorded.page.evaluate(
@@ -81,10 +93,41 @@ def test_browser_results_equal_lunr_py_results(browser: Browser, synthetic_site:
             }""",
             queries,
         )
-    actual = {text: sorted((-round(score, 9), ref) for score, ref in pairs) for text, pairs in actual_raw.items()}
-    mismatches = [text for text in queries if actual[text] != expected[text]]
+        requests = [request for request in recorded.requests if "/search/" in request]
+    return {text: sorted((-round(score, 9), ref) for score, ref in pairs) for text, pairs in actual_raw.items()}, requests
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_browser_results_equal_lunr_py_results(browser: Browser, synthetic_site: tuple[Path, Path], language: str) -> None:
+    content_root, site = synthetic_site
+    expected = _lunr_py_results(content_root, language)
+    actual, _ = _browser_results(browser, site, language, list(expected))
+    mismatches = [text for text in expected if actual[text] != expected[text]]
     assert mismatches == []
-    assert sum(1 for text in queries if expected[text]) >= len(queries) * 0.8, "too few queries found anything"
+    assert sum(1 for text in expected if expected[text]) >= len(expected) * 0.8, "too few queries found anything"
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_small_chunks_give_the_scores_of_the_whole_index(browser: Browser, synthetic_site: tuple[Path, Path],
+                                                         small_chunk_site: Path, language: str) -> None:
+    content_root, _ = synthetic_site
+    chunks = len(list((small_chunk_site / "search" / language).glob("terms-*.js")))
+    assert chunks > 200
+    expected = _lunr_py_results(content_root, language)
+    actual, requests = _browser_results(browser, small_chunk_site, language, list(expected))
+    assert [text for text in expected if actual[text] != expected[text]] == []
+    loaded = {request for request in requests if f"/search/{language}/terms-" in request}
+    assert 0 < len(loaded) < chunks  # only the chunks of the words asked for
+
+
+def test_a_whole_word_loads_one_chunk(browser: Browser, small_chunk_site: Path) -> None:
+    with serve_site(small_chunk_site, prefix="/") as url, open_page(browser) as recorded:
+        recorded.page.goto(f"{url}fr/index.html")
+        found = recorded.page.evaluate("async () => (await bxSearch.query('palliatif ', 8)).results")
+        requested = [request.rsplit("/search/", 1)[1] for request in recorded.requests if "/search/" in request]
+    assert found and all(result["title"] and result["url"].endswith(".html") for result in found)
+    assert len([name for name in requested if name.startswith("fr/terms-")]) == 1
+    assert "fr-finder.js" not in requested and not any(name.startswith("fr/snippets-") for name in requested)
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])

@@ -1,6 +1,8 @@
 /* Directory finder: filters by need, place, bassin, language, public, cost, how to get in,
  * wheelchair access and "open now", combined with the text search, with counts per value; first
- * line first (care level, then distance) by default; the whole state in the URL. Its data comes in the search index file (search/<lang>.js), loaded by search.js. */
+ * line first (care level, then distance) by default; the whole state in the URL.
+ * Its rows and labels come in search/<lang>-finder.js, loaded by search.js when the finder opens;
+ * the text filter asks the site search for the services it finds. */
 (function () {
   "use strict";
 
@@ -302,7 +304,7 @@
   function runText() {
     if (!state.q.trim()) { textMatches = null; textOrder = null; render(); return; }
     var asked = state.q;
-    window.bxSearch.query(asked, 100000).then(function (found) {
+    window.bxSearch.query(asked, 100000, { shown: 0 }).then(function (found) {
       if (asked !== state.q) return;
       textMatches = new Set(); textOrder = new Map();
       found.results.forEach(function (result) {
@@ -317,8 +319,8 @@
     if (event && event.target === form.elements.q) runText(); else render();
   }
 
-  window.bxSearch.load().then(function () {
-    data = JSON.parse(window.__bxFinderData[language]);
+  window.bxSearch.loadFinder().then(function (loaded) {
+    data = loaded;
     ui = data.ui;
     document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
       return '<option value="' + escapeHtml(c[1]) + '">' + escapeHtml(c[1] + " · " + c[5] + " · " + c[4].join(", ")) + "</option>";

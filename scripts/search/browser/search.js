@@ -1,8 +1,9 @@
 /* Site search: a combobox in the header and a full results page, over the prebuilt lunr index.
  * Loads lazily on first focus: search/engine.js (lunr + lunr-languages + worker code, as a
- * string) and search/<lang>.js (the compact index), both through <script> tags so that it works
- * from file:// as well as from any server or sub-path. The index is rebuilt in a Blob worker,
- * so typing never waits for it. */
+ * string) and search/<lang>.js (the index's root); then, as words are typed, the term chunks
+ * the worker asks for, and the blocks of titles and snippets of the results shown. Every file
+ * arrives through a <script> tag, so that it works from file:// as well as from any server or
+ * sub-path. Queries run in a Blob worker, so typing never waits for them. */
 (function () {
   "use strict";
 
@@ -15,8 +16,9 @@
   var config = JSON.parse(form.getAttribute("data-bx-search"));
   var labels = config.labels;
   var DROPDOWN_LIMIT = 8, PAGE_LIMIT = 200;
-  var loading = null, worker = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
-  var snippets = null, snippetsLoading = null, rerender = null;
+  var loading = null, worker = null, root = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
+  var sentChunks = {}, blocks = {}, snippets = {}, finderLoading = null, rerender = null;
+  var SUPERSEDED = new Error("search: superseded by a newer query");
   var fold = bxText.fold, escapeHtml = bxText.escapeHtml;
 
   function loadScript(src) {
@@ -29,7 +31,22 @@
     });
   }
 
-  /* Start the worker as soon as the engine arrives, so that it boots while the index downloads. */
+  /* A file of the sharded index (search/<lang>/terms-<n>.js, docs-<n>.js, snippets-<n>.js), once:
+   * resolves with its JSON text. */
+  var parts = {};
+  function loadPart(name) {
+    if (!parts[name]) {
+      parts[name] = loadScript(config.folder + name + ".js").then(function () {
+        var text = window.__bxSearchParts[name];
+        delete window.__bxSearchParts[name];
+        return text;
+      });
+      parts[name].catch(function () { delete parts[name]; });  // offline: try again next time
+    }
+    return parts[name];
+  }
+
+  /* Start the worker as soon as the engine arrives, so that it boots while the root downloads. */
   function load() {
     if (loading) return loading;
     var ready = {};
@@ -49,31 +66,94 @@
     loading = Promise.all([engine, loadScript(config.index)]).then(function () {
       worker.postMessage({ type: "load", data: window.__bxSearchData[config.language] });
       return readyPromise;
-    });
+    }).then(function (message) { root = message; return message; });
+    loading.catch(function () { loading = null; });
     return loading;
   }
 
-  /* Snippets are not needed for the first results: they load once those are shown, and fill in. */
-  function loadSnippets() {
-    if (snippetsLoading) return snippetsLoading;
-    snippetsLoading = loadScript(config.snippets).then(function () {
-      snippets = JSON.parse(window.__bxSearchSnippets[config.language]);
-      if (rerender) rerender();
+  function ask(message) {
+    return new Promise(function (resolve, reject) {
+      message.id = nextId++;
+      pending[message.id] = { resolve: resolve, reject: reject };
+      worker.postMessage(message);
     });
-    return snippetsLoading;
   }
 
-  /* Public for the results page and the tests: resolves with {total, results, milliseconds}. */
-  function query(text, limit) {
-    return load().then(function () {
-      return new Promise(function (resolve, reject) {
-        var id = nextId++;
-        pending[id] = { resolve: resolve, reject: reject };
-        worker.postMessage({ type: "search", id: id, text: text, limit: limit });
+  /* Ask the worker; when it needs term chunks, load them (unless the query is no longer wanted),
+   * hand them over and ask again. */
+  function search(text, limit, current) {
+    return ask({ type: "search", text: text, limit: limit }).then(function (reply) {
+      if (reply.type !== "need") return reply;
+      if (!current()) throw SUPERSEDED;
+      return Promise.all(reply.chunks.map(function (number) { return loadPart(config.language + "/terms-" + number); })).then(function (texts) {
+        var chunks = {};
+        reply.chunks.forEach(function (number, i) { if (!sentChunks[number]) chunks[number] = sentChunks[number] = texts[i]; });
+        worker.postMessage({ type: "chunks", chunks: chunks });
+        return search(text, limit, current);
       });
     });
   }
-  window.bxSearch = { query: query, load: load };
+
+  /* Load the blocks (of `kind`, "docs" or "snippets") holding the given positions; resolve with a
+   * lookup from position to entry, and whether a block was new. */
+  function loadBlocks(kind, positions) {
+    var size = root.blocks[kind], numbers = [];
+    positions.forEach(function (position) {
+      var number = Math.floor(position / size);
+      if (numbers.indexOf(number) < 0) numbers.push(number);
+    });
+    var fresh = numbers.some(function (number) { return !blocks[kind + number]; });
+    return Promise.all(numbers.map(function (number) {
+      return blocks[kind + number] || (blocks[kind + number] = loadPart(config.language + "/" + kind + "-" + number).then(JSON.parse));
+    })).then(function (loaded) {
+      return { fresh: fresh, entry: function (position) { return loaded[numbers.indexOf(Math.floor(position / size))][position % size]; } };
+    }, function (error) {
+      numbers.forEach(function (number) { delete blocks[kind + number]; });
+      throw error;
+    });
+  }
+
+  /* What a result line shows (title, address, commune), for the first `shown` results. */
+  function describe(found, shown, current) {
+    var described = found.results.slice(0, shown);
+    if (!described.length) return found;
+    if (!current()) throw SUPERSEDED;
+    return loadBlocks("docs", described.map(function (result) { return result.position; })).then(function (docs) {
+      described.forEach(function (result) {
+        var entry = docs.entry(result.position), cut = entry[1].indexOf("#");
+        var page = cut < 0 ? entry[1] : entry[1].slice(0, cut), anchor = cut < 0 ? "" : entry[1].slice(cut);
+        result.title = entry[0];
+        result.url = root.paths[result.type] + page + ".html" + anchor;
+        result.place = entry[2];
+      });
+      return found;
+    });
+  }
+
+  /* Snippets are not needed for the first results: they load once those are shown, and fill in. */
+  function loadSnippets(results) {
+    loadBlocks("snippets", results.map(function (result) { return result.position; })).then(function (loaded) {
+      results.forEach(function (result) { snippets[result.position] = loaded.entry(result.position); });
+      if (loaded.fresh && rerender) rerender();
+    }).catch(function () { /* offline: results stay without snippets */ });
+  }
+
+  /* Public for the results page, the finder and the tests: resolves with {total, results,
+   * milliseconds}; each result has ref, position, score and type, and the first options.shown
+   * (default: all) also title, url and place. A query for which options.current() turns false
+   * before its files are loaded is dropped (rejected with bxSearch.SUPERSEDED). */
+  function query(text, limit, options) {
+    var shown = options && options.shown !== undefined ? options.shown : limit;
+    var current = options && options.current || function () { return true; };
+    return load().then(function () { return search(text, limit, current); })
+      .then(function (found) { return describe(found, shown, current); });
+  }
+  function loadFinder() {
+    finderLoading = finderLoading || loadScript(config.finder).then(function () { return JSON.parse(window.__bxFinderData[config.language]); });
+    finderLoading.catch(function () { finderLoading = null; });
+    return finderLoading;
+  }
+  window.bxSearch = { query: query, load: load, loadFinder: loadFinder, SUPERSEDED: SUPERSEDED };
 
   /* Mark the words of a text that start like a typed word (accents and case ignored). */
   function highlight(text, typed) {
@@ -104,7 +184,7 @@
     var place = result.place ? '<span class="bx-result__place">' + escapeHtml(result.place) + "</span>" : "";
     return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(labels["type_" + result.type]) + "</span>" +
       '<span class="bx-result__title">' + highlight(result.title, typed) + "</span>" + place +
-      (snippets ? '<span class="bx-result__snippet">' + highlight(snippetAround(snippets[result.position], typed), typed) + "</span>" : "");
+      (result.position in snippets ? '<span class="bx-result__snippet">' + highlight(snippetAround(snippets[result.position], typed), typed) + "</span>" : "");
   }
 
   function setStatus(element, text) {
@@ -139,7 +219,7 @@
     if (!text.trim()) { listbox.innerHTML = ""; close(); return; }
     open();
     if (!worker) setStatus(status, labels.loading);
-    query(text, DROPDOWN_LIMIT).then(function (found) {
+    query(text, DROPDOWN_LIMIT, { current: function () { return input.value === text; } }).then(function (found) {
       if (id < latestShown || input.value !== text) return;
       latestShown = id;
       listbox.innerHTML = found.results.map(function (result, position) {
@@ -149,12 +229,12 @@
       }).join("");
       setActive(-1);
       setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
-      setTimeout(loadSnippets, 0);
+      setTimeout(function () { loadSnippets(found.results); }, 0);
       if (found.total > found.results.length) {
         listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
           escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '"><span class="bx-option">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</span></li>");
       }
-    }).catch(function () { setStatus(status, labels.error); });
+    }).catch(function (error) { if (error !== SUPERSEDED) setStatus(status, labels.error); });
   }
 
   input.addEventListener("focus", function () { load().catch(function () { setStatus(status, labels.error); }); });
@@ -202,7 +282,7 @@
     try { history.replaceState(null, "", url.protocol === "file:" ? url.search : url); } catch (e) { /* file:// */ }
     if (!text.trim()) { pageList.innerHTML = ""; setStatus(pageStatus, ""); return; }
     if (!worker) setStatus(pageStatus, labels.loading);
-    query(text, PAGE_LIMIT).then(function (found) {
+    query(text, PAGE_LIMIT, { current: function () { return pageInput.value === text; } }).then(function (found) {
       if (pageInput.value !== text) return;
       var counts = { s: 0, d: 0, t: 0, p: 0 };
       found.results.forEach(function (result) { counts[result.type] += 1; });
@@ -216,8 +296,8 @@
         return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, text) + "</a></li>";
       }).join("");
       setStatus(pageStatus, shown.length ? countText(shown.length) : labels.no_result.replace("{q}", text));
-      setTimeout(loadSnippets, 0);
-    }).catch(function () { setStatus(pageStatus, labels.error); });
+      setTimeout(function () { loadSnippets(shown); }, 0);
+    }).catch(function (error) { if (error !== SUPERSEDED) setStatus(pageStatus, labels.error); });
   }
 
   filters.innerHTML = [["", labels.all_types], ["s", labels.type_s], ["d", labels.type_d], ["t", labels.type_t], ["p", labels.type_p]].map(function (choice) {

@@ -1,14 +1,19 @@
-/* Search worker: rebuilds the lunr index from the compact data and answers queries.
+/* Search worker: answers queries over the sharded index (scripts/search/shards.py).
  * Runs after lunr.js, lunr.stemmer.support.js, lunr.fr.js and lunr.nl.js (concatenated into
  * search/engine.js by the build), in a Worker made from a Blob so that it also runs from file://.
- * Runs after text.js (bxText). Mirrors scripts/search/pipeline.py: same labels, same word splitting, same query clauses. */
+ * Runs after text.js (bxText). Mirrors scripts/search/pipeline.py: same labels, same word splitting, same query clauses.
+ * It loads nothing itself: for a query whose term chunks it lacks, it answers "need" with their
+ * numbers; the page loads them through <script> tags, hands them over ("chunks") and asks again. */
 "use strict";
 
 var PIPELINES = {
   fr: { index: ["trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr"], search: ["trimmer-fr", "accentFold-fr", "stemmer-fr"] },
   nl: { index: ["trimmer-nl", "stopWordFilter-nl", "accentFold-fr", "stemmer-nl"], search: ["trimmer-nl", "accentFold-fr", "stemmer-nl"] }
 };
-var state = { index: null, store: null, paths: null, language: null };
+var K1 = 1.2, B = 0.75;
+var EMPTY_METADATA = Object.freeze(Object.create(null));
+var state = { language: null, pipeline: null, fieldNames: null, fieldBoosts: null, count: 0, norms: null, types: null,
+              chunkFirstTerms: null, chunks: [], terms: new Map(), termSet: null };
 
 function registered(label) {
   var fn = lunr.Pipeline.registeredFunctions[label];
@@ -19,14 +24,6 @@ function registered(label) {
 function documentRef(position) {
   return position.toString(36);
 }
-
-/* Rebuild the lunr.Index from the compact data. The weights are computed with lunr's own BM25
- * formula and rounding (lunr.Builder#createFieldVectors and lunr.idf, operation for operation),
- * tests/test_search_parity.py checks every score against lunr.py. Up front, only two flat typed
- * arrays are filled, in two passes over the postings; the postings and document vectors that
- * lunr.Index reads by key are made from them when a query first touches them. */
-var K1 = 1.2, B = 0.75;
-var EMPTY_METADATA = Object.freeze(Object.create(null));
 
 /* Call visit(field, doc, frequency) for every posting of a term; return how many there are. */
 function eachPosting(entry, visit) {
@@ -44,10 +41,10 @@ function eachPosting(entry, visit) {
   return total;
 }
 
-/* The index's term set, as lunr.Index#query uses it: intersect(a clause's TokenSet).toArray().
+/* The loaded terms, as lunr.Index#query uses them: intersect(a clause's TokenSet).toArray().
  * Our clauses are exact terms or terms with a trailing "*", which a sorted array answers by
  * binary search; lunr's TokenSet (a trie, slow to build for a large vocabulary) is built only
- * if another kind of clause ever comes. */
+ * if another kind of clause ever comes. A query runs once every chunk it needs is loaded. */
 function SortedTermSet(terms) {
   this.terms = terms;
   this.trie = null;
@@ -84,94 +81,90 @@ SortedTermSet.prototype.intersect = function (clauseSet) {
   return { toArray: function () { return found; } };
 };
 
-function buildIndex(data) {
-  var pipelines = PIPELINES[data.language];
-  var searchPipeline = new lunr.Pipeline();
-  searchPipeline.add.apply(searchPipeline, pipelines.search.map(registered));
-  var fieldNames = data.fields.map(function (field) { return field[0]; });
-  var fieldBoosts = data.fields.map(function (field) { return field[1]; });
-  var fieldPositions = Object.create(null);
-  fieldNames.forEach(function (name, position) { fieldPositions[name] = position; });
-  var count = data.store.length, fields = fieldNames.length, slots = fields * count;
-  var averageLength = data.lengths.map(function (lengths) {
-    var total = 0;
-    for (var i = 0; i < lengths.length; i++) total += lengths[i];
-    return total / lengths.length;
+/* Keep from the root what scoring needs for every document: lunr's k1 * (1 - b + b * (length /
+ * average)) per field and document, computed as lunr.Builder#createFieldVectors does. */
+function loadRoot(root) {
+  var pipelines = PIPELINES[root.language];
+  state.language = root.language;
+  state.pipeline = new lunr.Pipeline();
+  state.pipeline.add.apply(state.pipeline, pipelines.search.map(registered));
+  state.fieldNames = root.fields.map(function (field) { return field[0]; });
+  state.fieldBoosts = root.fields.map(function (field) { return field[1]; });
+  var count = state.count = root.documents;
+  state.norms = new Float64Array(count * root.fields.length);
+  root.lengths.forEach(function (lengths, field) {
+    var total = 0, i;
+    for (i = 0; i < count; i++) total += lengths[i];
+    var average = total / count;
+    for (i = 0; i < count; i++) state.norms[field * count + i] = K1 * (1 - B + B * (lengths[i] / average));
   });
-  /* pass 1: terms per (field, document) slot, and each term's idf (loops written out: this runs
-     once, cold, while the reader waits for a first result) */
-  var postingsList = data.postings, termCount = postingsList.length, lengthsList = data.lengths;
-  var sizes = new Int32Array(slots + 1), idf = new Float64Array(termCount);
-  var termIndex, entry, i, field, size, doc, k, withTerm;
-  for (termIndex = 0; termIndex < termCount; termIndex++) {
-    entry = postingsList[termIndex];
-    i = 0;
-    withTerm = 0;  /* lunr.idf counts a document once per field holding the term */
-    while (i < entry.length) {
-      field = entry[i]; size = entry[i + 1]; doc = -1; i += 2; withTerm += size;
-      for (k = 0; k < size; k++) {
-        if (entry[i] > 0) { doc += entry[i]; i += 1; } else { doc -= entry[i]; i += 2; }
-        sizes[field * count + doc + 1] += 1;
-      }
-    }
-    var x = (count - withTerm + 0.5) / (withTerm + 0.5);
-    idf[termIndex] = Math.log(1 + Math.abs(x));
-  }
-  for (var slot = 1; slot <= slots; slot++) sizes[slot] += sizes[slot - 1];
-  /* k1 * (1 - b + b * (length / average)) per slot: the same operations lunr does per posting */
-  var norms = new Float64Array(slots);
-  for (field = 0; field < fields; field++) {
-    for (doc = 0; doc < count; doc++) norms[field * count + doc] = K1 * (1 - B + B * (lengthsList[field][doc] / averageLength[field]));
-  }
-  /* pass 2: [termIndex, weight] pairs, sorted by term within each slot since terms come in order */
-  var elements = new Float64Array(sizes[slots] * 2), filled = new Int32Array(slots);
-  var frequency, slotIndex, at, score;
-  for (termIndex = 0; termIndex < termCount; termIndex++) {
-    entry = postingsList[termIndex];
-    i = 0;
-    while (i < entry.length) {
-      field = entry[i]; size = entry[i + 1]; doc = -1; i += 2;
-      var boost = fieldBoosts[field];
-      for (k = 0; k < size; k++) {
-        /* distance from the previous document; negative when a frequency other than 1 follows */
-        if (entry[i] > 0) { doc += entry[i]; frequency = 1; i += 1; } else { doc -= entry[i]; frequency = entry[i + 1]; i += 2; }
-        slotIndex = field * count + doc;
-        at = (sizes[slotIndex] + filled[slotIndex]++) * 2;
-        score = idf[termIndex] * ((K1 + 1) * frequency) / (norms[slotIndex] + frequency);
-        score *= boost;
-        score *= 1;  /* document boost, as lunr applies it */
-        elements[at] = termIndex;
-        elements[at + 1] = Math.round(score * 1000) / 1000;
-      }
-    }
-  }
-  var termPositions = new Map();
-  data.terms.forEach(function (term, termIndex) { termPositions.set(term, termIndex); });
-  var postings = Object.create(null), vectors = Object.create(null);
-  var invertedIndex = new Proxy(postings, {
+  state.types = root.types;
+  state.chunkFirstTerms = root.chunks;
+  state.termSet = new SortedTermSet([]);
+}
+
+function addChunk(number, chunk) {
+  if (state.chunks[number]) return;
+  state.chunks[number] = chunk.terms;
+  chunk.terms.forEach(function (term, i) { state.terms.set(term, { index: chunk.start + i, entry: chunk.postings[i], posting: null }); });
+  var terms = [];
+  state.chunks.forEach(function (loaded) { if (loaded) terms = terms.concat(loaded); });
+  state.termSet = new SortedTermSet(terms);
+}
+
+/* A term's lunr posting, and its weight in each field of each document holding it: lunr's BM25
+ * (lunr.idf, then createFieldVectors' formula, boost and rounding, operation for operation). */
+function termPosting(info) {
+  if (info.posting) return info;
+  var count = state.count, names = state.fieldNames, boosts = state.fieldBoosts;
+  var posting = { _index: info.index }, fieldRefs = [], weights = [];
+  names.forEach(function (name) { posting[name] = Object.create(null); });
+  var withTerm = eachPosting(info.entry, null);  /* lunr.idf counts a document once per field holding the term */
+  var x = (count - withTerm + 0.5) / (withTerm + 0.5), idf = Math.log(1 + Math.abs(x));
+  eachPosting(info.entry, function (field, doc, frequency) {
+    var ref = documentRef(doc), score = idf * ((K1 + 1) * frequency) / (state.norms[field * count + doc] + frequency);
+    score *= boosts[field];
+    score *= 1;  /* document boost, as lunr applies it */
+    posting[names[field]][ref] = EMPTY_METADATA;
+    fieldRefs.push(names[field] + "/" + ref);
+    weights.push(Math.round(score * 1000) / 1000);
+  });
+  info.posting = posting;
+  info.fieldRefs = fieldRefs;
+  info.weights = weights;
+  return info;
+}
+
+/* A lunr.Index over the loaded chunks, for one query. lunr scores a document's field by the dot
+ * product of the query vector with the field's vector, over the terms they share: the query's
+ * terms. So each field vector holds the weights of the terms this query touched, in term order:
+ * the same products, summed in the same order, as over the whole vector. */
+function queryIndex() {
+  var touched = Object.create(null);
+  var invertedIndex = new Proxy(Object.create(null), {
     get: function (cache, term) {
-      if (term in cache || typeof term !== "string" || !termPositions.has(term)) return cache[term];
-      var termIndex = termPositions.get(term), posting = { _index: termIndex };
-      fieldNames.forEach(function (name) { posting[name] = Object.create(null); });
-      eachPosting(data.postings[termIndex], function (field, doc) { posting[fieldNames[field]][documentRef(doc)] = EMPTY_METADATA; });
-      return (cache[term] = posting);
+      if (typeof term !== "string" || term in cache) return cache[term];
+      var info = state.terms.get(term);
+      if (!info) return undefined;
+      termPosting(info);
+      for (var i = 0; i < info.fieldRefs.length; i++) {
+        (touched[info.fieldRefs[i]] || (touched[info.fieldRefs[i]] = [])).push(info.index, info.weights[i]);
+      }
+      return (cache[term] = info.posting);
     }
   });
-  var fieldVectors = new Proxy(vectors, {
+  var fieldVectors = new Proxy(Object.create(null), {
     get: function (cache, fieldRef) {
-      if (fieldRef in cache || typeof fieldRef !== "string") return cache[fieldRef];
-      var cut = fieldRef.indexOf("/"), field = fieldPositions[fieldRef.slice(0, cut)];
-      var slotIndex = field * count + parseInt(fieldRef.slice(cut + 1), 36);
-      return (cache[fieldRef] = new lunr.Vector(elements.subarray(sizes[slotIndex] * 2, sizes[slotIndex + 1] * 2)));
+      if (typeof fieldRef !== "string" || fieldRef in cache) return cache[fieldRef];
+      var pairs = touched[fieldRef] || [], order = [], elements = [];
+      for (var i = 0; i < pairs.length; i += 2) order.push(i);
+      order.sort(function (a, b) { return pairs[a] - pairs[b]; });
+      order.forEach(function (i) { elements.push(pairs[i], pairs[i + 1]); });
+      return (cache[fieldRef] = new lunr.Vector(elements));
     }
   });
-  return new lunr.Index({
-    invertedIndex: invertedIndex,
-    fieldVectors: fieldVectors,
-    tokenSet: new SortedTermSet(data.terms),
-    fields: fieldNames,
-    pipeline: searchPipeline
-  });
+  return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: state.termSet,
+                          fields: state.fieldNames, pipeline: state.pipeline });
 }
 
 /* The same clauses as build_query() in scripts/search/pipeline.py. */
@@ -191,6 +184,34 @@ function buildQuery(query, text, language) {
   });
 }
 
+/* The number of the chunk that would hold a term (-1 before the first one). */
+function chunkOf(term) {
+  var first = state.chunkFirstTerms, low = 0, high = first.length;
+  while (low < high) {
+    var middle = (low + high) >>> 1;
+    if (first[middle] <= term) low = middle + 1; else high = middle;
+  }
+  return low - 1;
+}
+
+/* The chunks a query needs that are not loaded: each exact term's, and every chunk holding a term
+ * that a trailing-wildcard clause begins. */
+function missingChunks(text) {
+  var query = new lunr.Query(state.fieldNames), wanted = [];
+  buildQuery(query, text, state.language);
+  query.clauses.forEach(function (clause) {
+    var terms = clause.usePipeline ? state.pipeline.runString(clause.term) : [clause.term];
+    terms.forEach(function (term) {
+      var prefix = term.slice(-1) === "*" ? term.slice(0, -1) : null, at = chunkOf(prefix === null ? term : prefix);
+      if (at >= 0) wanted.push(at);
+      if (prefix === null) return;
+      var first = state.chunkFirstTerms;
+      while (at + 1 < first.length && first[at + 1].lastIndexOf(prefix, 0) === 0) wanted.push(++at);
+    });
+  });
+  return wanted.filter(function (number, i) { return !state.chunks[number] && wanted.indexOf(number) === i; });
+}
+
 /* The index terms that stand for each typed word: its stems, and for the word being typed, any
  * term it begins. A result that matched a term of every word ranks before those that did not. */
 function wordMatchers(text) {
@@ -198,7 +219,7 @@ function wordMatchers(text) {
   var typingLastWord = bxText.endsInWord(text), fold = registered("accentFold-fr"), trimmer = registered("trimmer-" + state.language);
   var matchers = [];
   words.forEach(function (word, position) {
-    var stems = state.index.pipeline.runString(word);
+    var stems = state.pipeline.runString(word);
     var prefix = typingLastWord && position === words.length - 1 ? fold(trimmer(word)) : "";
     if (!stems.length && prefix.length < 2) return;  // a stop word: not required
     matchers.push(function (term) { return stems.indexOf(term) >= 0 || (prefix.length >= 2 && term.indexOf(prefix) === 0); });
@@ -211,8 +232,15 @@ function matchesEveryWord(result, matchers) {
   return matchers.every(function (matcher) { return terms.some(matcher); });
 }
 
+/* A document's type: documents come grouped by type, the root gives where each group starts. */
+function typeOf(position) {
+  var type = state.types[0][0];
+  for (var i = 0; i < state.types.length && state.types[i][1] <= position; i++) type = state.types[i][0];
+  return type;
+}
+
 function search(text, limit) {
-  var results = state.index.query(function (query) { buildQuery(query, text, state.language); });
+  var results = queryIndex().query(function (query) { buildQuery(query, text, state.language); });
   var matchers = wordMatchers(text);
   if (matchers.length > 1) {
     var complete = [], partial = [];
@@ -222,10 +250,8 @@ function search(text, limit) {
   return {
     total: results.length,
     results: results.slice(0, limit).map(function (result) {
-      var position = parseInt(result.ref, 36), entry = state.store[position], cut = entry[2].indexOf("#");
-      var page = cut < 0 ? entry[2] : entry[2].slice(0, cut), anchor = cut < 0 ? "" : entry[2].slice(cut);
-      return { ref: result.ref, position: position, score: result.score, type: entry[0], title: entry[1],
-               url: state.paths[entry[0]] + page + ".html" + anchor, place: entry[3] };
+      var position = parseInt(result.ref, 36);
+      return { ref: result.ref, position: position, score: result.score, type: typeOf(position) };
     })
   };
 }
@@ -235,18 +261,20 @@ self.onmessage = function (event) {
   try {
     if (message.type === "load") {
       var started = performance.now();
-      var data = JSON.parse(message.data);
+      var root = JSON.parse(message.data);
       var parsed = performance.now();
-      state.index = buildIndex(data);
-      state.store = data.store;
-      state.paths = data.paths;
-      state.language = data.language;
-      /* One small query now compiles lunr's query code before the reader's first one. */
-      search(data.terms[Math.floor(data.terms.length / 2)] || "", 1);
-      self.postMessage({ type: "ready", documents: data.store.length, parseMilliseconds: parsed - started,
-                         buildMilliseconds: performance.now() - parsed, startedAt: performance.timeOrigin + started });
+      loadRoot(root);
+      /* One query plan now compiles lunr's query and stemmer code before the reader's first one. */
+      missingChunks(root.chunks[Math.floor(root.chunks.length / 2)] || "");
+      self.postMessage({ type: "ready", documents: root.documents, paths: root.paths, blocks: root.blocks,
+                         parseMilliseconds: parsed - started, buildMilliseconds: performance.now() - parsed,
+                         startedAt: performance.timeOrigin + started });
+    } else if (message.type === "chunks") {
+      Object.keys(message.chunks).forEach(function (number) { addChunk(Number(number), JSON.parse(message.chunks[number])); });
     } else if (message.type === "search") {
       var searchStarted = performance.now();
+      var missing = missingChunks(message.text);
+      if (missing.length) { self.postMessage({ type: "need", id: message.id, chunks: missing }); return; }
       var found = search(message.text, message.limit);
       found.type = "results";
       found.id = message.id;
