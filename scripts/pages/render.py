@@ -212,12 +212,23 @@ class PageHelpers:
 def render_site(content: Content) -> dict[Language, LanguageSite]:
     """Return every language's pages, files and navigation."""
     environment = create_environment()
-    sites = {language: LanguageSite(language) for language in LANGUAGES}
-    page_scripts = {path: join_browser_code(names) for path, names in PAGE_SCRIPTS.items()}
-    for site in sites.values():
-        site.texts.update(page_scripts)
-        _render_language(environment, content, site)
-    return sites
+    page_scripts = get_page_scripts()
+    return {language: render_language(content, language, environment, page_scripts) for language in LANGUAGES}
+
+
+def get_page_scripts() -> dict[str, str]:
+    """Return our page scripts by docs path: the same files in every language, joined once."""
+    return {path: join_browser_code(names) for path, names in PAGE_SCRIPTS.items()}
+
+
+def render_language(
+    content: Content, language: Language, environment: jinja2.Environment | None = None, page_scripts: dict[str, str] | None = None
+) -> LanguageSite:
+    """Return one language's pages, files and navigation (the build renders each in its own process)."""
+    site = LanguageSite(language)
+    site.texts.update(get_page_scripts() if page_scripts is None else page_scripts)
+    _render_language(environment or create_environment(), content, site)
+    return site
 
 
 def _render_language(environment: jinja2.Environment, content: Content, site: LanguageSite) -> None:

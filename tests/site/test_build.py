@@ -267,3 +267,34 @@ def test_changelog_has_the_current_version() -> None:
     released = [line for line in changelog.splitlines() if line.startswith("## [") and "Unreleased" not in line]
     assert released[0].startswith(f"## [{site_version()}] - ")
     assert '"version": "' + site_version() + '"' in (REPO / "package.json").read_text(encoding="utf-8")
+
+
+def test_problems_of_both_languages_are_reported_together(built_fixture_site: Path, tmp_path: Path) -> None:
+    # The languages are built in two processes at once: one's failure does not hide the other's.
+    content_root = write_scratch_content(tmp_path)
+    output = tmp_path / "build" / "site"
+    shutil.copytree(built_fixture_site, output)
+    before = _snapshot(output)
+    for language, target in (("fr", "page-absente-fr.md"), ("nl", "pagina-afwezig-nl.md")):
+        dossier = content_root / "dossiers" / f"test-palliatif.{language}.md"
+        dossier.write_text(dossier.read_text(encoding="utf-8") + f"\n[lien]({target})\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError) as raised:
+        build_site(content_root, output, quiet=True)
+    assert "page-absente-fr.md" in str(raised.value) and "pagina-afwezig-nl.md" in str(raised.value)
+    assert _snapshot(output) == before
+    assert [p.name for p in output.parent.iterdir()] == ["site"]
+
+
+def test_languages_are_built_side_by_side_with_the_shared_files(tmp_path: Path) -> None:
+    from scripts.build import StageTimes, _build_pages_and_shared_files
+    from scripts.check import load_valid_content
+
+    content = load_valid_content(write_scratch_content(tmp_path))
+    times = StageTimes()
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    sites = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, material_search=False)
+    assert sorted(sites) == ["fr", "nl"] and sites["nl"].pages.keys() == sites["fr"].pages.keys()
+    assert {"mkdocs build (fr)", "mkdocs build (nl)", "search index"} <= times.side_by_side.keys()
+    assert set(times.language_peak_mib) == {"fr", "nl"}  # reported by each language's process
+    assert (staging / "site" / "fr" / "index.html").is_file() and (staging / "site" / "nl" / "index.html").is_file()
