@@ -43,7 +43,11 @@ test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m schemas.export --check
 	$(PY) -m pytest $(ARGS)
 
-bench: $(STAMP) $(NODE_STAMP)
+$(VENV)/.bench-installed: $(STAMP) requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: $(STAMP) $(NODE_STAMP) $(VENV)/.bench-installed
 	bash scripts/devtools/setup_debian_packages.sh
 	$(PY) -m scripts.bench $(ARGS)
 

@@ -3,7 +3,9 @@
 For each scale it prints validation time, build time per stage, peak memory, search file sizes
 (raw and gzip), and, in headless Chromium on a cold page served with gzip from 127.0.0.1: the
 time from the first keystroke to the first result, the bytes transferred before it, and query
-latency p50/p95. The same pages are also built with Material's own search, measured the same way.
+latency p50/p95. The same pages are also built with Material's own search, measured the same way,
+and indexed by Pagefind (a bench-only dependency, requirements-bench.txt), measured through its JS
+API on a bare page of its own (see PAGEFIND_PAGE) with its bytes counted at the same server.
 At the scales of --serve-scales it also runs `make serve` on a copy of the corpus and measures, in
 Chromium, the seconds from saving an entry's new phone number to the reloaded page showing it.
 """
@@ -84,6 +86,49 @@ class CountingHandler(GzipHandler):
             self.send_body(twin.read_bytes(), self.guess_type(str(path)), headers={"Content-Encoding": "br"})
             return
         super().do_GET()
+
+
+PAGEFIND_PAGE = "pagefind-bench-{language}.html"
+"""Pagefind's test page, written by the bench into the built site: a bare page and not one of ours,
+because Pagefind runs WebAssembly, which our pages' Content-Security-Policy (no 'wasm-unsafe-eval')
+forbids. Its `lang` picks Pagefind's index of that language."""
+
+PAGEFIND_SEARCH = """async (word) => {
+    const started = performance.now();
+    const pagefind = await import('./pagefind/pagefind.js');
+    await pagefind.init();
+    const search = await pagefind.search(word);
+    await search.results[0].data();
+    return performance.now() - started;
+}"""
+"""From the call to the first result's data, as Pagefind's documentation writes it."""
+
+
+def index_with_pagefind(site: Path) -> float:
+    """Run Pagefind over the built pages of both languages (into site/pagefind/); return its seconds."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "{fr,nl}/**/*.html", "--quiet"], check=True)
+    for language in ("fr", "nl"):
+        page = f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"><title>Pagefind</title></head><body></body></html>\n'
+        (site / PAGEFIND_PAGE.format(language=language)).write_text(page, encoding="utf-8")
+    return time.perf_counter() - started
+
+
+def measure_pagefind(browser: Any, site: Path, language: str, word: str) -> dict[str, float]:
+    """Median over cold runs of the ms from the call to the first result's data, and the KB the
+    server sent meanwhile (gzip on the fly for text, Pagefind's own files as they are)."""
+    runs = []
+    with serve_site(site, handler=CountingHandler) as url:
+        CountingHandler.brotli_twins = False
+        for _ in range(COLD_RUNS):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url + PAGEFIND_PAGE.format(language=language), wait_until="networkidle")
+            CountingHandler.sent = 0
+            milliseconds = page.evaluate(PAGEFIND_SEARCH, word)
+            runs.append({"first_result_ms": milliseconds, "kb": CountingHandler.sent / 1024})
+            context.close()
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
 def measure_search_bytes(browser: Any, site: Path, text: str, *, brotli_twins: bool) -> float:
@@ -227,7 +272,7 @@ def _build(content: Path, output: Path, material: bool) -> dict[str, Any]:
     report = output.parent / f"report-{output.name}.json"
     command = [sys.executable, "-m", "scripts.build", "--content", str(content), "--output", str(output), "--report", str(report)]
     if material:
-        command.append("--material-search")
+        command += ["--material-search", "--no-compress"]  # its twins are never served: GzipHandler compresses
     subprocess.run(command, check=True, cwd=REPO_ROOT, stderr=subprocess.DEVNULL)
     return json.loads(report.read_text(encoding="utf-8"))
 
@@ -260,7 +305,7 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
     for language in ("fr", "nl"):
         row[f"index_{language}"] = {
             name: {"raw_kb": (site / "search" / name).stat().st_size / 1024, "gzip_kb": _gzip_kb(site / "search" / name)}
-            for name in ("engine.js", f"{language}.js", f"{language}-snippets.js")
+            for name in ("engine.js", f"{language}.js", f"{language}-snippets.js") if (site / "search" / name).is_file()
         }
         material_index = material_site / language / "search" / "search_index.json"
         row[f"material_index_{language}"] = {"raw_kb": material_index.stat().st_size / 1024, "gzip_kb": _gzip_kb(material_index)}
@@ -279,6 +324,9 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
                            "brotli_kb": measure_search_bytes(browser, site, query, brotli_twins=True)}
     raw, sent = precache_size(site)
     row["precache"] = {"raw_kb": raw / 1024, "gzip_kb": sent / 1024}
+    row["pagefind_index_s"] = index_with_pagefind(site)
+    row["pagefind_fr"] = measure_pagefind(browser, site, "fr", query)
+    row["pagefind_nl"] = measure_pagefind(browser, site, "nl", _first_query(content, "nl"))
     if serve:
         row["preview"] = measure_preview(browser, workspace / f"preview-{services}", content)
     return row
@@ -287,19 +335,20 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
 def format_table(rows: list[dict[str, Any]]) -> str:
     """Return the figures as a Markdown table."""
     lines = [
-        "| services/lang | validate s | render s | mkdocs fr+nl s | index build s (both) | build total s | peak MiB | index fr raw/gzip KB | snippets fr gzip KB | engine gzip KB | first result ms from keystroke (fr / nl) | from click (fr) | KB before first result (search / page) | p50 / p95 ms | Material: first result ms from keystroke | Material: KB search | Material index fr gzip KB | speed-up | typing at page load: ours / Material ms, speed-up |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| services/lang | validate s | render + mkdocs s, fr / nl (side by side) | index build s (both) | build total s | peak MiB | index fr raw/gzip KB | snippets fr gzip KB | engine gzip KB | first result ms from keystroke (fr / nl) | from click (fr) | KB before first result (search / page) | p50 / p95 ms | Material: first result ms from keystroke | Material: KB search | Material index fr gzip KB | speed-up | typing at page load: ours / Material ms, speed-up |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        ours = row["ours"]["seconds"]
+        ours = row["ours"]["side_by_side_seconds"]
         index = row["index_fr"]
         first = row["browser_fr"]["first_result_ms"]
         material_first = row["material_fr"]["first_result_ms"]
         lines.append(
-            f"| {row['services']} | {row['validate_s']:.2f} | {ours['render pages']:.1f} | "
-            f"{ours['mkdocs build (fr)'] + ours['mkdocs build (nl)']:.1f} | {ours['search index']:.1f} | {sum(ours.values()):.1f} | "
+            f"| {row['services']} | {row['validate_s']:.2f} | "
+            f"{ours['render pages (fr)'] + ours['mkdocs build (fr)']:.1f} / {ours['render pages (nl)'] + ours['mkdocs build (nl)']:.1f} | "
+            f"{ours['search index']:.1f} | {row['ours']['total_seconds']:.1f} | "
             f"{row['ours']['peak_memory_mib']:.0f} | {index['fr.js']['raw_kb']:.0f} / {index['fr.js']['gzip_kb']:.0f} | "
-            f"{index['fr-snippets.js']['gzip_kb']:.0f} | {index['engine.js']['gzip_kb']:.0f} | {first:.0f} / {row['browser_nl']['first_result_ms']:.0f} | "
+            f"{index.get('fr-snippets.js', {}).get('gzip_kb', float('nan')):.0f} | {index['engine.js']['gzip_kb']:.0f} | {first:.0f} / {row['browser_nl']['first_result_ms']:.0f} | "
             f"{row['browser_fr']['from_focus_ms']:.0f} | "
             f"{row['browser_fr']['search_kb']:.0f} / {row['browser_fr']['page_kb']:.0f} | "
             f"{row['latency_fr']['p50_ms']:.1f} / {row['latency_fr']['p95_ms']:.1f} | {material_first:.0f} | "
@@ -317,6 +366,7 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         if row.get("search_bytes"):
             sent, precache = row["search_bytes"], row["precache"]
             lines.append(f"| {row['services']} | {sent['gzip_kb']:.0f} / {sent['brotli_kb']:.0f} | {precache['raw_kb']:.0f} / {precache['gzip_kb']:.0f} |")
+    lines += _comparison_table(rows)
     previews = [row for row in rows if row.get("preview")]
     if previews:
         lines += ["", f"| services/lang | make serve: start s | make serve: save to reloaded page s (median of {SAVE_RUNS}; min / max) |", "|---|---|---|"]
@@ -324,6 +374,32 @@ def format_table(rows: list[dict[str, Any]]) -> str:
             figures = row["preview"]
             lines.append(f"| {row['services']} | {figures['start_s']:.1f} | {figures['save_to_reload_s']:.2f} ({figures['min_s']:.2f} / {figures['max_s']:.2f}) |")
     return "\n".join(lines)
+
+
+def _comparison_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Return the rows of ours, Pagefind and Material side by side (first result and bytes before it)."""
+    lines = [
+        "",
+        "| services/lang | ours: first result ms from keystroke (fr / nl) | ours: KB sent before it (fr, counted at the server) "
+        "| Pagefind: first result ms from the call (fr / nl) | Pagefind: KB sent before it (fr / nl) | Pagefind: index s "
+        "| Material: first result ms from keystroke (fr) | Material: KB (fr, resource timing) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        if "pagefind_fr" not in row:
+            continue
+        pagefind_fr, pagefind_nl = row["pagefind_fr"], row["pagefind_nl"]
+        lines.append(
+            f"| {row['services']} | {row['browser_fr']['first_result_ms']:.0f} / {row['browser_nl']['first_result_ms']:.0f} | "
+            f"{row['search_bytes']['gzip_kb']:.0f} | {pagefind_fr['first_result_ms']:.0f} / {pagefind_nl['first_result_ms']:.0f} | "
+            f"{pagefind_fr['kb']:.0f} / {pagefind_nl['kb']:.0f} | {row['pagefind_index_s']:.1f} | "
+            f"{row['material_fr']['first_result_ms']:.0f} | {row['material_fr']['search_kb']:.0f} |"
+        )
+    lines.append("")
+    lines.append("Pagefind runs on a bare page that the bench writes into the built site (`pagefind-bench-fr.html`), "
+                 "not on one of our pages: its WebAssembly needs 'wasm-unsafe-eval', which our pages' "
+                 "Content-Security-Policy forbids. Same gzip server, cold context, median of 5.")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
