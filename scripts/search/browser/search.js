@@ -79,18 +79,27 @@
     });
   }
 
-  /* Ask the worker; when it needs term chunks, load them (unless the query is no longer wanted),
-   * hand them over and ask again. */
+  /* Load term chunks and hand the new ones to the worker. */
+  function loadChunks(numbers) {
+    return Promise.all(numbers.map(function (number) { return loadPart(config.language + "/terms-" + number); })).then(function (texts) {
+      var chunks = {};
+      numbers.forEach(function (number, i) { if (!sentChunks[number]) chunks[number] = sentChunks[number] = texts[i]; });
+      worker.postMessage({ type: "chunks", chunks: chunks });
+    });
+  }
+
+  /* Ask the worker; when it needs term chunks, load them, hand them over and ask again. A query no
+   * longer wanted (the reader typed on) still loads its chunks when they are few: the word being
+   * typed is most often in them, and they are there by the time it is complete. */
+  var PREFETCH_CHUNKS = 2;
   function search(text, limit, current) {
     return ask({ type: "search", text: text, limit: limit }).then(function (reply) {
       if (reply.type !== "need") return reply;
-      if (!current()) throw SUPERSEDED;
-      return Promise.all(reply.chunks.map(function (number) { return loadPart(config.language + "/terms-" + number); })).then(function (texts) {
-        var chunks = {};
-        reply.chunks.forEach(function (number, i) { if (!sentChunks[number]) chunks[number] = sentChunks[number] = texts[i]; });
-        worker.postMessage({ type: "chunks", chunks: chunks });
-        return search(text, limit, current);
-      });
+      if (!current()) {
+        if (reply.chunks.length <= PREFETCH_CHUNKS) loadChunks(reply.chunks).catch(function () { /* offline: loaded when asked */ });
+        throw SUPERSEDED;
+      }
+      return loadChunks(reply.chunks).then(function () { return search(text, limit, current); });
     });
   }
 
@@ -104,7 +113,10 @@
     });
     var fresh = numbers.some(function (number) { return !blocks[kind + number]; });
     return Promise.all(numbers.map(function (number) {
-      return blocks[kind + number] || (blocks[kind + number] = loadPart(config.language + "/" + kind + "-" + number).then(JSON.parse));
+      var key = kind + number;
+      return blocks[key] || (blocks[key] = loadPart(config.language + "/" + kind + "-" + number).then(function (text) {
+        return (blocks[key].loaded = JSON.parse(text));
+      }));
     })).then(function (loaded) {
       return { fresh: fresh, entry: function (position) { return loaded[numbers.indexOf(Math.floor(position / size))][position % size]; } };
     }, function (error) {
@@ -113,19 +125,38 @@
     });
   }
 
-  /* What a result line shows (title, address, commune), for the first `shown` results. */
-  function describe(found, shown, current) {
+  /* Fill in what a result line shows (title, address, commune) from its docs block. */
+  function describeResult(result, entry) {
+    var cut = entry[1].indexOf("#");
+    var page = cut < 0 ? entry[1] : entry[1].slice(0, cut), anchor = cut < 0 ? "" : entry[1].slice(cut);
+    result.title = entry[0];
+    result.url = root.paths[result.type] + page + ".html" + anchor;
+    result.place = entry[2];
+  }
+
+  /* What a result line shows, for the first `shown` results. Each block is used as soon as it
+   * arrives: `early(found, count)` (when given) hears of the first `count` results being
+   * described while blocks for later ones are still on their way. */
+  function describe(found, shown, current, early) {
     var described = found.results.slice(0, shown);
     if (!described.length) return found;
     if (!current()) throw SUPERSEDED;
-    return loadBlocks("docs", described.map(function (result) { return result.position; })).then(function (docs) {
+    var size = root.blocks.docs, ready = 0;
+    function loadedEntry(result) {
+      var block = blocks["docs" + Math.floor(result.position / size)];
+      return block && block.loaded && block.loaded[result.position % size];
+    }
+    if (early) {
       described.forEach(function (result) {
-        var entry = docs.entry(result.position), cut = entry[1].indexOf("#");
-        var page = cut < 0 ? entry[1] : entry[1].slice(0, cut), anchor = cut < 0 ? "" : entry[1].slice(cut);
-        result.title = entry[0];
-        result.url = root.paths[result.type] + page + ".html" + anchor;
-        result.place = entry[2];
+        loadBlocks("docs", [result.position]).then(function () {
+          var before = ready;
+          while (ready < described.length && loadedEntry(described[ready])) { describeResult(described[ready], loadedEntry(described[ready])); ready += 1; }
+          if (ready > before && ready < described.length && current()) early(found, ready);
+        }).catch(function () { /* the whole list reports it */ });
       });
+    }
+    return loadBlocks("docs", described.map(function (result) { return result.position; })).then(function (docs) {
+      described.forEach(function (result) { describeResult(result, docs.entry(result.position)); });
       return found;
     });
   }
@@ -146,7 +177,7 @@
     var shown = options && options.shown !== undefined ? options.shown : limit;
     var current = options && options.current || function () { return true; };
     return load().then(function () { return search(text, limit, current); })
-      .then(function (found) { return describe(found, shown, current); });
+      .then(function (found) { return describe(found, shown, current, options && options.early); });
   }
   function loadFinder() {
     finderLoading = finderLoading || loadScript(config.finder).then(function () { return JSON.parse(window.__bxFinderData[config.language]); });
@@ -213,27 +244,41 @@
   function open() { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
   function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); setActive(-1); }
 
+  /* Show the first `count` results; the status (the count, announced) comes with the whole list. */
+  function renderDropdown(found, count, text) {
+    listbox.innerHTML = found.results.slice(0, count).map(function (result, position) {
+      // An option holds no link (a focusable element inside an option is invalid): it carries its address.
+      return '<li role="option" id="bx-option-' + position + '" aria-selected="false" data-href="' +
+        escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, text) + "</span></li>";
+    }).join("");
+    setActive(-1);
+    if (count < found.results.length) { setStatus(status, ""); return; }
+    setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
+    setTimeout(function () { loadSnippets(found.results); }, 0);
+    if (found.total > found.results.length) {
+      listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
+        escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '"><span class="bx-option">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</span></li>");
+    }
+  }
+
+  /* The first results show as soon as their titles are there, the others as their blocks arrive. */
   function showDropdown(text) {
-    var id = nextId;
+    var id = nextId, complete = false;
     rerender = function () { showDropdown(input.value); };
     if (!text.trim()) { listbox.innerHTML = ""; close(); return; }
     open();
     if (!worker) setStatus(status, labels.loading);
-    query(text, DROPDOWN_LIMIT, { current: function () { return input.value === text; } }).then(function (found) {
-      if (id < latestShown || input.value !== text) return;
+    function current() { return input.value === text; }
+    function early(found, count) {
+      if (complete || id < latestShown || !current()) return;
       latestShown = id;
-      listbox.innerHTML = found.results.map(function (result, position) {
-        // An option holds no link (a focusable element inside an option is invalid): it carries its address.
-        return '<li role="option" id="bx-option-' + position + '" aria-selected="false" data-href="' +
-          escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, text) + "</span></li>";
-      }).join("");
-      setActive(-1);
-      setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
-      setTimeout(function () { loadSnippets(found.results); }, 0);
-      if (found.total > found.results.length) {
-        listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
-          escapeHtml(config.page + "?q=" + encodeURIComponent(text)) + '"><span class="bx-option">' + escapeHtml(labels.all_results.replace("{n}", found.total)) + "</span></li>");
-      }
+      renderDropdown(found, count, text);
+    }
+    query(text, DROPDOWN_LIMIT, { current: current, early: early }).then(function (found) {
+      complete = true;
+      if (id < latestShown || !current()) return;
+      latestShown = id;
+      renderDropdown(found, found.results.length, text);
     }).catch(function (error) { if (error !== SUPERSEDED) setStatus(status, labels.error); });
   }
 

@@ -11,9 +11,8 @@ var PIPELINES = {
   nl: { index: ["trimmer-nl", "stopWordFilter-nl", "accentFold-fr", "stemmer-nl"], search: ["trimmer-nl", "accentFold-fr", "stemmer-nl"] }
 };
 var K1 = 1.2, B = 0.75;
-var EMPTY_METADATA = Object.freeze(Object.create(null));
 var state = { language: null, pipeline: null, fieldNames: null, fieldBoosts: null, count: 0, norms: null, types: null,
-              chunkFirstTerms: null, chunks: [], terms: new Map(), termSet: null };
+              chunkFirstTerms: null, chunks: [], terms: new Map(), termSet: null, digitRefs: null, scratch: null };
 
 function registered(label) {
   var fn = lunr.Pipeline.registeredFunctions[label];
@@ -98,6 +97,8 @@ function loadRoot(root) {
     var average = total / count;
     for (i = 0; i < count; i++) state.norms[field * count + i] = K1 * (1 - B + B * (lengths[i] / average));
   });
+  state.digitRefs = new Uint8Array(count);
+  for (var doc = 0; doc < count; doc++) state.digitRefs[doc] = /^[0-9]+$/.test(documentRef(doc)) ? 1 : 0;
   state.types = root.types;
   state.chunkFirstTerms = root.chunks;
   state.termSet = new SortedTermSet([]);
@@ -106,65 +107,114 @@ function loadRoot(root) {
 function addChunk(number, chunk) {
   if (state.chunks[number]) return;
   state.chunks[number] = chunk.terms;
-  chunk.terms.forEach(function (term, i) { state.terms.set(term, { index: chunk.start + i, entry: chunk.postings[i], posting: null }); });
+  chunk.terms.forEach(function (term, i) { state.terms.set(term, { index: chunk.start + i, entry: chunk.postings[i], fields: null }); });
   var terms = [];
-  state.chunks.forEach(function (loaded) { if (loaded) terms = terms.concat(loaded); });
+  state.chunks.forEach(function (loaded) { if (loaded) for (var i = 0; i < loaded.length; i++) terms.push(loaded[i]); });
   state.termSet = new SortedTermSet(terms);
 }
 
-/* A term's lunr posting, and its weight in each field of each document holding it: lunr's BM25
- * (lunr.idf, then createFieldVectors' formula, boost and rounding, operation for operation). */
+/* A term's postings by field, in the order lunr.Index#query visits them (Object.keys of a field's
+ * posting: refs made of digits only first, by number, then the others in the order they were
+ * added), with the term's weight in each field of each document: lunr's BM25 (lunr.idf, then
+ * createFieldVectors' formula, boost and rounding, operation for operation). Computed once, the
+ * first time a query touches the term, and kept. */
 function termPosting(info) {
-  if (info.posting) return info;
-  var count = state.count, names = state.fieldNames, boosts = state.fieldBoosts;
-  var posting = { _index: info.index }, fieldRefs = [], weights = [];
-  names.forEach(function (name) { posting[name] = Object.create(null); });
+  if (info.fields) return info;
+  var count = state.count, boosts = state.fieldBoosts;
   var withTerm = eachPosting(info.entry, null);  /* lunr.idf counts a document once per field holding the term */
   var x = (count - withTerm + 0.5) / (withTerm + 0.5), idf = Math.log(1 + Math.abs(x));
+  var byField = state.fieldNames.map(function () { return { digits: [], others: [], digitWeights: [], otherWeights: [] }; });
   eachPosting(info.entry, function (field, doc, frequency) {
-    var ref = documentRef(doc), score = idf * ((K1 + 1) * frequency) / (state.norms[field * count + doc] + frequency);
+    var score = idf * ((K1 + 1) * frequency) / (state.norms[field * count + doc] + frequency);
     score *= boosts[field];
     score *= 1;  /* document boost, as lunr applies it */
-    posting[names[field]][ref] = EMPTY_METADATA;
-    fieldRefs.push(names[field] + "/" + ref);
-    weights.push(Math.round(score * 1000) / 1000);
+    var lists = byField[field], digits = state.digitRefs[doc] === 1;
+    (digits ? lists.digits : lists.others).push(doc);
+    (digits ? lists.digitWeights : lists.otherWeights).push(Math.round(score * 1000) / 1000);
   });
-  info.posting = posting;
-  info.fieldRefs = fieldRefs;
-  info.weights = weights;
+  info.fields = byField.map(function (lists) {
+    return { docs: Int32Array.from(lists.digits.concat(lists.others)),
+             weights: Float64Array.from(lists.digitWeights.concat(lists.otherWeights)) };
+  });
+  info.entry = null;
   return info;
 }
 
-/* A lunr.Index over the loaded chunks, for one query. lunr scores a document's field by the dot
- * product of the query vector with the field's vector, over the terms they share: the query's
- * terms. So each field vector holds the weights of the terms this query touched, in term order:
- * the same products, summed in the same order, as over the whole vector. */
-function queryIndex() {
-  var touched = Object.create(null);
-  var invertedIndex = new Proxy(Object.create(null), {
-    get: function (cache, term) {
-      if (typeof term !== "string" || term in cache) return cache[term];
-      var info = state.terms.get(term);
-      if (!info) return undefined;
-      termPosting(info);
-      for (var i = 0; i < info.fieldRefs.length; i++) {
-        (touched[info.fieldRefs[i]] || (touched[info.fieldRefs[i]] = [])).push(info.index, info.weights[i]);
+/* Per-query work areas, one slot per field and document (or per document), reused from query to
+ * query: a slot counts only when its stamp is the current query's number. */
+function scratch() {
+  var size = state.count * state.fieldNames.length;
+  if (!state.scratch) {
+    state.scratch = { query: 0, fieldSeen: new Int32Array(size), dotSeen: new Int32Array(size), dot: new Float64Array(size),
+                      docSeen: new Int32Array(state.count), score: new Float64Array(state.count), masks: null, maskWords: 0 };
+  }
+  state.scratch.query += 1;
+  return state.scratch;
+}
+
+/* lunr.Index#query over the loaded terms, for clauses that are all optional and on every field
+ * (ours): the same documents, the same scores with the same floating-point operations in the same
+ * order, in the same order before sorting. For each field, lunr scores a document by the dot
+ * product of the query's vector with the field's vector (the shared terms: the query's, in term
+ * order), divided by the query vector's magnitude, and adds up its fields in the order they first
+ * matched. Also returns, for each document, which of `matchers` its matched terms satisfy. */
+function scoreQuery(text, matchers) {
+  var query = new lunr.Query(state.fieldNames), work = scratch(), stamp = work.query, count = state.count;
+  var fieldCount = state.fieldNames.length, boosts = new Map(), fieldRefs = [], seenTermFields = new Set();
+  var maskWords = Math.ceil(matchers.length / 31);
+  if (maskWords && (work.maskWords !== maskWords)) { work.masks = new Int32Array(count * maskWords); work.maskWords = maskWords; }
+  if (maskWords) work.masks.fill(0);
+  buildQuery(query, text, state.language);
+  query.clauses.forEach(function (clause) {
+    if (clause.presence !== lunr.Query.presence.OPTIONAL || clause.fields.length !== fieldCount) throw new Error("search: unsupported clause");
+    var terms = clause.usePipeline ? state.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+    terms.forEach(function (term) {
+      clause.term = term;
+      state.termSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (expanded) {
+        var info = termPosting(state.terms.get(expanded));
+        boosts.set(info, (boosts.get(info) || 0) + clause.boost);
+        if (seenTermFields.has(info)) return;  /* lunr's termFieldCache: a term's documents are visited once */
+        seenTermFields.add(info);
+        var mask = maskWords ? matcherMask(expanded, matchers) : null;
+        info.fields.forEach(function (posting, field) {
+          var docs = posting.docs, offset = field * count;
+          for (var i = 0; i < docs.length; i++) {
+            var slot = offset + docs[i];
+            if (work.fieldSeen[slot] !== stamp) { work.fieldSeen[slot] = stamp; fieldRefs.push(slot); }
+            if (mask) for (var w = 0; w < maskWords; w++) work.masks[docs[i] * maskWords + w] |= mask[w];
+          }
+        });
+      });
+    });
+  });
+  /* The dot products, term by term in term order, as lunr.Vector#dot adds them. */
+  var ordered = Array.from(boosts.keys()).sort(function (a, b) { return a.index - b.index; }), sumOfSquares = 0;
+  ordered.forEach(function (info) {
+    var boost = boosts.get(info);
+    sumOfSquares += boost * boost;
+    info.fields.forEach(function (posting, field) {
+      var docs = posting.docs, weights = posting.weights, offset = field * count;
+      for (var i = 0; i < docs.length; i++) {
+        var slot = offset + docs[i];
+        if (work.dotSeen[slot] !== stamp) { work.dotSeen[slot] = stamp; work.dot[slot] = 0; }
+        work.dot[slot] += boost * weights[i];
       }
-      return (cache[term] = info.posting);
-    }
+    });
   });
-  var fieldVectors = new Proxy(Object.create(null), {
-    get: function (cache, fieldRef) {
-      if (typeof fieldRef !== "string" || fieldRef in cache) return cache[fieldRef];
-      var pairs = touched[fieldRef] || [], order = [], elements = [];
-      for (var i = 0; i < pairs.length; i += 2) order.push(i);
-      order.sort(function (a, b) { return pairs[a] - pairs[b]; });
-      order.forEach(function (i) { elements.push(pairs[i], pairs[i + 1]); });
-      return (cache[fieldRef] = new lunr.Vector(elements));
-    }
-  });
-  return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: state.termSet,
-                          fields: state.fieldNames, pipeline: state.pipeline });
+  var magnitude = Math.sqrt(sumOfSquares), documents = [];
+  for (var i = 0; i < fieldRefs.length; i++) {
+    var slot = fieldRefs[i], doc = slot % count, score = work.dot[slot] / magnitude || 0;
+    if (work.docSeen[doc] !== stamp) { work.docSeen[doc] = stamp; work.score[doc] = score; documents.push(doc); }
+    else work.score[doc] += score;
+  }
+  return { documents: documents, score: work.score, masks: maskWords ? work.masks : null, maskWords: maskWords };
+}
+
+/* Which matchers a term satisfies, as bits (31 matchers a word). */
+function matcherMask(term, matchers) {
+  var mask = new Int32Array(Math.ceil(matchers.length / 31));
+  matchers.forEach(function (matcher, m) { if (matcher(term)) mask[Math.floor(m / 31)] |= 1 << (m % 31); });
+  return mask;
 }
 
 /* The same clauses as build_query() in scripts/search/pipeline.py. */
@@ -227,9 +277,30 @@ function wordMatchers(text) {
   return matchers;
 }
 
-function matchesEveryWord(result, matchers) {
-  var terms = Object.keys(result.matchData.metadata);
-  return matchers.every(function (matcher) { return terms.some(matcher); });
+/* True when a document's matched terms satisfy every matcher. */
+function matchesEveryWord(scored, doc, matchers) {
+  for (var m = 0; m < matchers.length; m++) {
+    if (!(scored.masks[doc * scored.maskWords + Math.floor(m / 31)] & (1 << (m % 31)))) return false;
+  }
+  return true;
+}
+
+/* The first `limit` documents as a stable sort by score (highest first) would order them: a full
+ * sort when many are wanted, else one pass keeping the best. */
+function bestDocuments(documents, score, limit) {
+  if (limit * 16 >= documents.length) {
+    return documents.slice().sort(function (a, b) { return score[b] - score[a]; }).slice(0, limit);
+  }
+  var best = [];
+  for (var i = 0; i < documents.length; i++) {
+    var doc = documents[i], value = score[doc];
+    if (best.length === limit && !(value > score[best[limit - 1]])) continue;
+    var at = best.length;
+    while (at > 0 && score[best[at - 1]] < value) at--;
+    best.splice(at, 0, doc);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /* A document's type: documents come grouped by type, the root gives where each group starts. */
@@ -240,18 +311,20 @@ function typeOf(position) {
 }
 
 function search(text, limit) {
-  var results = queryIndex().query(function (query) { buildQuery(query, text, state.language); });
-  var matchers = wordMatchers(text);
+  var matchers = wordMatchers(text), scored = scoreQuery(text, matchers.length > 1 ? matchers : []);
+  var top, documents = scored.documents;
   if (matchers.length > 1) {
     var complete = [], partial = [];
-    results.forEach(function (result) { (matchesEveryWord(result, matchers) ? complete : partial).push(result); });
-    results = complete.concat(partial);
+    documents.forEach(function (doc) { (matchesEveryWord(scored, doc, matchers) ? complete : partial).push(doc); });
+    top = bestDocuments(complete, scored.score, limit);
+    if (top.length < limit) top = top.concat(bestDocuments(partial, scored.score, limit - top.length));
+  } else {
+    top = bestDocuments(documents, scored.score, limit);
   }
   return {
-    total: results.length,
-    results: results.slice(0, limit).map(function (result) {
-      var position = parseInt(result.ref, 36);
-      return { ref: result.ref, position: position, score: result.score, type: typeOf(position) };
+    total: documents.length,
+    results: top.map(function (position) {
+      return { ref: documentRef(position), position: position, score: scored.score[position], type: typeOf(position) };
     })
   };
 }
