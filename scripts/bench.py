@@ -132,6 +132,11 @@ def measure_pagefind(browser: Any, site: Path, language: str, word: str) -> dict
 
 
 def measure_search_bytes(browser: Any, site: Path, text: str, *, brotli_twins: bool) -> float:
+    """Return the median over cold runs of the KB sent for the first search result (see _search_bytes)."""
+    return statistics.median(_search_bytes(browser, site, text, brotli_twins=brotli_twins) for _ in range(COLD_RUNS))
+
+
+def _search_bytes(browser: Any, site: Path, text: str, *, brotli_twins: bool) -> float:
     """Return the KB the server sends from the first keystroke on a loaded home page to the first
     result (counted at the server: a worker's requests escape the page's resource timing). The
     service worker is blocked here: its precache, measured on its own, would be counted as search."""
