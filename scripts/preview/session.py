@@ -170,6 +170,9 @@ class PreviewSession:
             except SiteBuildError as error:
                 self._report([_mkdocs_problem(error)])
                 return False
+            if generation != self.generation:
+                # A newer save arrived while these pages were written: its problems, if any, stay shown.
+                return False
             self._unrendered.clear()
             self._accept(content)
         return True
