@@ -384,7 +384,7 @@ class Organization(ContentModel):
     """The day the entry was last checked against its sources (YYYY-MM-DD)."""
     sources: list[Source] = []
     """The public pages the facts come from; required unless verification is example."""
-    editor_notes: Text | None = None
+    editor_notes: Text | None = Field(default=None, exclude=True)
     """Notes for editors, never published: how the facts were found, what is missing, what to check by phone."""
 
     @property

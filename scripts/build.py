@@ -94,14 +94,16 @@ def _check_site_url_variable(site_url: str) -> None:
 
 
 def build_site(
-    content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False, compress: bool = True
+    content_root: Path, output: Path, *, quiet: bool = False, material_search: bool = False, compress: bool = True,
+    fingerprint: bool = True,
 ) -> StageTimes:
     """Build the whole bilingual site into output; on any error, output is left as it was.
 
     material_search builds the same pages with Material's own search plugin as well, for the
     benchmark's comparison row; the published site never uses it. compress=False skips the
-    `.br`/`.gz` twins (Brotli 11 is the slowest stage; the preview needs none); our CSS and JS
-    are fingerprinted either way, so that every build names them as the published site does.
+    `.br`/`.gz` twins (Brotli 11 is the slowest stage; the preview needs none). fingerprint=False
+    keeps our CSS and JS under their own names: the preview re-renders single pages later, and
+    mkdocs writes those names.
 
     Raises:
         ContentError: the content has problems (nothing is written).
@@ -122,13 +124,12 @@ def build_site(
         if not quiet:
             print("  side by side: each language's pages (a process each); search index, open data, admin", file=sys.stderr)
         with times.stage("pages, search index, open data, admin", quiet):
-            sites = _build_pages_and_shared_files(content, staging, new_site, times, quiet=quiet, material_search=material_search)
+            options = PageOptions(material_search=material_search, fingerprint=fingerprint)
+            sites = _build_pages_and_shared_files(content, staging, new_site, times, quiet=quiet, options=options)
         with times.stage("root pages, sitemap", quiet):
             write_root_pages(content, sites, new_site, site_url)
         with times.stage("web app manifests, icons", quiet):
             write_web_app_files(content, new_site)
-        with times.stage("fingerprints", quiet):
-            fingerprint_assets(new_site)  # each language's are done; this catches any other file
         with times.stage("service worker", quiet):
             write_service_worker(new_site)
         if compress:
@@ -139,8 +140,18 @@ def build_site(
     return times
 
 
+@dataclass(frozen=True)
+class PageOptions:
+    """How each language's pages are built (passed to the forked processes)."""
+
+    material_search: bool = False
+    """Also Material's own search (the benchmark's comparison row)."""
+    fingerprint: bool = True
+    """Our CSS and JS renamed with their content hash."""
+
+
 def _build_pages_and_shared_files(
-    content: Content, staging: Path, new_site: Path, times: StageTimes, *, quiet: bool, material_search: bool
+    content: Content, staging: Path, new_site: Path, times: StageTimes, *, quiet: bool, options: PageOptions
 ) -> dict[Language, LanguageSite]:
     """Render and build each language in its own process while this one writes the files that are
     the same for both (search index, open data, admin); then move the languages into new_site."""
@@ -151,18 +162,18 @@ def _build_pages_and_shared_files(
     # content again and again nor copy its memory pages by touching their objects' headers.
     gc.freeze()
     try:
-        return _fork_languages(content, staging, new_site, times, page_scripts, quiet=quiet, material_search=material_search)
+        return _fork_languages(content, staging, new_site, times, page_scripts, quiet=quiet, options=options)
     finally:
         gc.unfreeze()
         _FORKED_CONTENT = None
 
 
 def _fork_languages(
-    content: Content, staging: Path, new_site: Path, times: StageTimes, page_scripts: dict[str, str], *, quiet: bool, material_search: bool
+    content: Content, staging: Path, new_site: Path, times: StageTimes, page_scripts: dict[str, str], *, quiet: bool, options: PageOptions
 ) -> dict[Language, LanguageSite]:
     """Fork a process per language, write the shared files meanwhile, wait for both languages."""
     with ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
-        jobs = {language: pool.submit(_build_language_pages, language, staging, page_scripts, material_search)
+        jobs = {language: pool.submit(_build_language_pages, language, staging, page_scripts, options)
                 for language in LANGUAGES}
         here: dict[str, float] = {}
         try:
@@ -185,7 +196,7 @@ _FORKED_CONTENT: Content | None = None
 
 
 def _build_language_pages(
-    language: Language, staging: Path, page_scripts: dict[str, str], material_search: bool
+    language: Language, staging: Path, page_scripts: dict[str, str], options: PageOptions
 ) -> tuple[LanguageSite, dict[str, float], float]:
     """Render one language, build it with mkdocs and fingerprint its assets (in a forked process);
     return the rendered site, the seconds of each step and the process's peak memory in MiB."""
@@ -197,9 +208,10 @@ def _build_language_pages(
     # Its own folder above the language's, so that fingerprinting sees this language only.
     site_dir = staging / f"pages-{language}" / language
     with times.stage(f"mkdocs build ({language})", True):
-        build_language(content, site, staging, site_dir, material_search=material_search)
-    with times.stage(f"fingerprints ({language})", True):
-        fingerprint_assets(site_dir.parent)
+        build_language(content, site, staging, site_dir, material_search=options.material_search)
+    if options.fingerprint:
+        with times.stage(f"fingerprints ({language})", True):
+            fingerprint_assets(site_dir.parent)
     return site, times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

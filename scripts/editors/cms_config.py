@@ -1,9 +1,11 @@
 """The editors' CMS (Decap CMS) configuration, generated from the content models.
 
-Every field of every model becomes a widget: its hint is the field's docstring, required
-fields are required, enumerations are selects, and identifiers that point into the content
-(categories, publics, communes, dossiers, templates, services) are selects filled from it.
-Nothing here is written by hand per field, so the forms cannot drift from the models.
+Every field of every model becomes a widget chosen by its type: its hint is the field's
+docstring, required fields are required, enumerations are selects, and identifiers that point
+into the content (categories, publics, communes, dossiers, templates, services) are selects
+filled from it. The few choices made by field name (LONG_TEXTS, the labels, list summaries,
+dossier fields shared by both languages) are listed here; tests/editors/test_cms_config.py
+fails when the forms and the models differ.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from schemas.taxonomy import Taxonomy
 from schemas.template import Template, TemplateFiles
 from scripts.content.loaded import Content
 from scripts.editors.cms_labels import FIELD_LABELS
+from scripts.editors.local_cms import LOCAL_API_URL
 
 Option = dict[str, Any]
 Widget = dict[str, Any]
@@ -264,7 +267,7 @@ def _backend(content: Content) -> Widget:
     site = content.site
     if host not in names:
         # No public repository yet: the admin page works with the local server only (make edit).
-        return {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1", "branch": site.edit_branch}
+        return {"name": "proxy", "proxy_url": LOCAL_API_URL, "branch": site.edit_branch}
     backend: Widget = {"name": names[host], "repo": path.removesuffix(".git").strip("/"), "branch": site.edit_branch}
     if site.cms_oauth_url is not None:
         backend["base_url"] = site.cms_oauth_url
@@ -273,7 +276,7 @@ def _backend(content: Content) -> Widget:
     return backend
 
 
-def cms_config(content: Content, local_backend_url: str = "http://localhost:8081/api/v1") -> dict[str, Any]:
+def cms_config(content: Content, local_backend_url: str = LOCAL_API_URL) -> dict[str, Any]:
     """Return the whole Decap CMS configuration for this content."""
     options = ContentOptions.from_content(content)
     backend = _backend(content)

@@ -15,6 +15,8 @@ from scripts import REPO_ROOT
 DECAP_SERVER = REPO_ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 DEFAULT_PORT = 8081
 """The port Decap's `local_backend` expects unless the configuration names another."""
+LOCAL_API_URL = f"http://localhost:{DEFAULT_PORT}/api/v1"
+"""Where the admin page looks for decap-server (`make edit`)."""
 
 
 class LocalServerError(RuntimeError):
@@ -50,4 +52,8 @@ def decap_server(repository: Path, port: int = DEFAULT_PORT, *, mode: str = "fs"
         yield f"http://127.0.0.1:{port}/api/v1"
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

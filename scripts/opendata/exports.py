@@ -61,7 +61,7 @@ def export_json(content: Content) -> str:
     """Return the directory as JSON: our own model, both languages, with metadata."""
     document = {
         "metadata": metadata(content),
-        "organizations": [entry.model.model_dump(mode="json", exclude={"editor_notes"}) for entry in content.organizations],
+        "organizations": [entry.model.model_dump(mode="json") for entry in content.organizations],
         "bassins": [bassin.model_dump(mode="json") for bassin in content.bassins],
         "location_bassins": {f"{entry.model.id}/{location_id}": bassins for entry in content.organizations
                              for location_id, bassins in location_bassin_ids(content, entry.model).items()},

@@ -35,6 +35,7 @@ from scripts.preview.pages import LanguagePages, NeedsFullBuild, render_organiza
 from scripts.search.index import write_search_files
 from scripts.site.mkdocs_site import SiteBuildError
 from scripts.site.root_pages import write_root_pages
+from scripts.site.webapp import write_web_app_files
 from scripts.site.write import staging_area
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class PreviewSession:
             return False
         with self._lock:
             try:
-                build_site(self.content_root, self.site_dir, quiet=True)
+                build_site(self.content_root, self.site_dir, quiet=True, compress=False, fingerprint=False)
             except ContentError as error:
                 return not self._report(error.problems)
             except SiteBuildError as error:
@@ -227,6 +228,7 @@ class PreviewSession:
             write_open_data(content, staging)
             write_root_pages(content, sites, staging, content.public_site_url())
             write_admin(content, staging, REPO_ROOT / "node_modules")  # its selects list the content
+            write_web_app_files(content, staging)  # the manifests name the site
             with self._lock:
                 if generation != self.generation:
                     return

@@ -100,12 +100,13 @@ def _reference_pattern(assets: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.\-/])((?:[\w.\-]+/)*+(?:{names}))(?=[?#\"'\s)\\]|$)")
 
 
-def _resolve(referrer: str, url: str) -> str:
+def resolve_reference(referrer: str, url: str) -> str:
+    """Return the site path a relative URL in the file `referrer` points to."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(referrer), url))
 
 
 def _references(pattern: re.Pattern[str], referrer: str, text: str, targets: set[str]) -> bool:
-    return any(_resolve(referrer, match.group(1)) in targets for match in pattern.finditer(text))
+    return any(resolve_reference(referrer, match.group(1)) in targets for match in pattern.finditer(text))
 
 
 def _rewrite(pattern: re.Pattern[str], referrer: str, text: str, renamed: dict[str, str]) -> str:
@@ -113,7 +114,7 @@ def _rewrite(pattern: re.Pattern[str], referrer: str, text: str, renamed: dict[s
 
     def replace(match: re.Match[str]) -> str:
         url = match.group(1)
-        new = renamed.get(_resolve(referrer, url))
+        new = renamed.get(resolve_reference(referrer, url))
         return url if new is None else url[: len(url) - len(posixpath.basename(url))] + posixpath.basename(new)
 
     return pattern.sub(replace, text)

@@ -39,15 +39,16 @@ def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site
     # A server shows a not-found page at any missing address, at any depth: with the site's address
     # known, its files are named from the site's root path; without it, from the page's own folder.
     root_path = urlsplit(site_url).path.rstrip("/") + "/" if site_url else None
-    writer.write_text("404.html", not_found.render(
-        ui=content.ui, languages=list(LANGUAGES), home_links={lang: f"{root_path or ''}{lang}/index.html" for lang in LANGUAGES},
-        asset_prefix=root_path or "", policy=PAGE_POLICY))
+
+    def not_found_page(languages: list[Language], prefix: str) -> str:
+        """The page in these languages, its files and home links named from prefix."""
+        return not_found.render(ui=content.ui, languages=languages, asset_prefix=prefix, policy=PAGE_POLICY,
+                                home_links={lang: f"{prefix}{lang}/index.html" for lang in languages})
+
+    writer.write_text("404.html", not_found_page(list(LANGUAGES), root_path or ""))
     for language in LANGUAGES:
         # Replaces the placeholder that mkdocs renders from theme/overrides/404.html.
-        writer.write_text(f"{language}/404.html", not_found.render(
-            ui=content.ui, languages=[language],
-            home_links={language: f"{root_path}{language}/index.html" if root_path else "index.html"},
-            asset_prefix=root_path or "../", policy=PAGE_POLICY))
+        writer.write_text(f"{language}/404.html", not_found_page([language], root_path or "../"))
     sitemap_line = ""
     if site_url:  # a sitemap's addresses must be absolute: without the site's address, none is written
         writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))

@@ -7,11 +7,13 @@ import hashlib
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
+from scripts.site.compress import ENCODINGS
+from scripts.site.fingerprint import resolve_reference
 from scripts.site.webapp import ICONS, MANIFEST_NAME
 from scripts.site.write import TreeWriter
 
@@ -20,7 +22,6 @@ WORKER_NAME = "sw.js"
 SHELL_PAGES = ("index.html", "directory/index.html", "directory/finder.html", "search.html", "dossiers/index.html",
                "documents/index.html", "helplines.html", "offline.html")
 """Each language's pages saved at install: the home page, the finder, search, the lists, the offline page."""
-PRECOMPRESSED = (".br", ".gz")
 
 
 class _Resources(HTMLParser):
@@ -41,25 +42,9 @@ class _Resources(HTMLParser):
 def _page_resources(site_dir: Path, page: str) -> list[str]:
     parser = _Resources()
     parser.feed((site_dir / page).read_text(encoding="utf-8"))
-    folder = PurePosixPath(page).parent
-    resources = []
-    for reference in parser.found:
-        if urlsplit(reference).scheme or reference.startswith("/"):
-            continue
-        resolved = PurePosixPath(*_normalise((folder / urlsplit(reference).path).parts))
-        if (site_dir / resolved).is_file():
-            resources.append(resolved.as_posix())
-    return resources
-
-
-def _normalise(parts: tuple[str, ...]) -> list[str]:
-    kept: list[str] = []
-    for part in parts:
-        if part == "..":
-            kept.pop()
-        elif part != ".":
-            kept.append(part)
-    return kept
+    resolved = (resolve_reference(page, urlsplit(reference).path) for reference in parser.found
+                if not urlsplit(reference).scheme and not reference.startswith("/"))
+    return [path for path in resolved if (site_dir / path).is_file()]
 
 
 def shell_files(site_dir: Path) -> list[str]:
@@ -75,17 +60,21 @@ def site_version(site_dir: Path) -> str:
     """Return a hash of every file of the site: a new build with any change gets a new worker."""
     digest = hashlib.sha256()
     for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.name != WORKER_NAME and path.suffix not in PRECOMPRESSED:
+        if path.is_file() and path.name != WORKER_NAME and path.suffix not in ENCODINGS:
             digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def precached_files(site_dir: Path) -> list[str]:
+    """Return the precache list written in a built site's sw.js."""
+    match = re.search(r"const SHELL = (\[.*?\]);", (site_dir / WORKER_NAME).read_text(encoding="utf-8"), flags=re.S)
+    return json.loads(match.group(1)) if match else []
 
 
 def precache_size(site_dir: Path) -> tuple[int, int]:
     """Return the bytes the worker saves at install: as files, and as sent gzip-compressed (level 6,
     as servers compress on the fly; the .gz twins are smaller)."""
-    match = re.search(r"const SHELL = (\[.*?\]);", (site_dir / WORKER_NAME).read_text(encoding="utf-8"), flags=re.S)
-    shell = json.loads(match.group(1)) if match else []
-    contents = [(site_dir / path).read_bytes() for path in shell]
+    contents = [(site_dir / path).read_bytes() for path in precached_files(site_dir)]
     return sum(map(len, contents)), sum(len(gzip.compress(data, compresslevel=6, mtime=0)) for data in contents)
 
 

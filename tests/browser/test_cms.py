@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from scripts import REPO_ROOT
 from scripts.check import load_valid_content
 from scripts.check import main as validate
 from scripts.content.yaml_source import ContentLoader
-from scripts.devtools.static_server import serve_site
+from scripts.devtools.static_server import free_port, serve_site
 from scripts.editors.admin import write_admin
 from scripts.editors.local_cms import decap_server
 from tests.conftest import write_scratch_content
@@ -55,14 +54,7 @@ class Cms:
             if needle in text:
                 return text
             time.sleep(0.2)
-        self.page.screenshot(path="/tmp/cms-fail.png", full_page=True)
         raise AssertionError(f"{entry_id}.yaml never contained {needle!r}:\n{text}")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -70,7 +62,7 @@ def cms(browser: Browser, tmp_path: Path) -> Iterator[Cms]:
     """Decap CMS over a scratch copy of the fixture content, signed in to the local server."""
     content = write_scratch_content(tmp_path)
     site = tmp_path / "site"
-    with decap_server(tmp_path, _free_port()) as api:
+    with decap_server(tmp_path, free_port()) as api:
         write_admin(load_valid_content(content), site, REPO_ROOT / "node_modules", local_backend_url=api)
         with serve_site(site) as url:
             context = browser.new_context(viewport={"width": 1280, "height": 1600})

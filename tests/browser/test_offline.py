@@ -5,13 +5,12 @@ of its language; a new build's worker replaces the old caches."""
 from __future__ import annotations
 
 import re
-import socket
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from scripts.build import build_site
-from scripts.devtools.static_server import serve_site
+from scripts.devtools.static_server import free_port, serve_site
 from tests.browser.pages import open_finder, type_query
 from tests.conftest import write_scratch_content
 
@@ -19,12 +18,6 @@ WORDS = {"fr": "palliatif", "nl": "palliatieve"}
 DOSSIER_TITLES = {"fr": "Dossier de test palliatif", "nl": "Testdossier palliatief"}
 OFFLINE_TITLES = {"fr": "Hors ligne", "nl": "Offline"}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _worker_version(site: Path) -> str:
@@ -47,7 +40,7 @@ def test_offline_reading_and_update(browser: Browser, tmp_path: Path) -> None:
     content = write_scratch_content(tmp_path)
     first, second = tmp_path / "first", tmp_path / "second"
     build_site(content, first, quiet=True, compress=False)
-    port = _free_port()
+    port = free_port()
     context = browser.new_context(**PHONE)  # type: ignore[arg-type]
     page = context.new_page()
     try:

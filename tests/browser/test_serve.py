@@ -28,6 +28,9 @@ def test_the_open_page_follows_the_saved_entry_and_shows_problems(browser: Brows
 
         replace_in(entry, PHONE, "02 555 98 76")
         expect(article).to_contain_text("02 555 98 76", timeout=WAIT_MS)
+        # The re-rendered page still finds its stylesheets and scripts (the preview keeps their names).
+        assets = page.eval_on_selector_all("link[rel=stylesheet], script[src]", "els => els.map(e => e.href || e.src)")
+        assert assets and all(context.request.get(url).ok for url in assets)
 
         replace_in(entry, "02 555 98 76", "02 555")
         expect(overlay).to_contain_text(f"content/{ENTRY}:9:", timeout=WAIT_MS)

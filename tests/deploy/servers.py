@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from scripts.devtools.static_server import free_port
 from tests.conftest import REPO
 
 DEPLOY = REPO / "deploy"
@@ -28,13 +29,6 @@ def find_binary(server: str) -> str | None:
         subprocess.run(["bash", str(REPO / "scripts" / "devtools" / "setup_debian_packages.sh")], check=False, capture_output=True)
         path = BINARIES[server] if Path(BINARIES[server]).exists() else None
     return path
-
-
-def free_port() -> int:
-    """Return a TCP port that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def site_folder(site: Path, work: Path, prefix: str, *, copy_htaccess: bool = False) -> Path:

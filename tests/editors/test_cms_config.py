@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -128,17 +129,18 @@ def test_selects_offer_what_the_content_holds(config: dict[str, Any], content: C
     assert by_name["categories"]["multiple"] is True
     assert by_name["area_served"]["options"][0]["value"] == "region"
     assert sorted(option["value"] for option in by_name["area_served"]["options"][1:]) == list(range(21001, 21020))
-    assert [option["value"] for option in by_name["access"]["fields"][4]["options"]] == ["true", "false"]
+    access = {widget["name"]: widget for widget in by_name["access"]["fields"]}
+    assert [option["value"] for option in access["accepts_undocumented"]["options"]] == ["true", "false"]
 
 
 def test_production_backend_opens_pull_requests(content: Content) -> None:
     github = content.site.model_copy(update={"repository_url": "https://github.com/brusano/site", "edit_branch": "main",
                                               "cms_oauth_url": "https://auth.example.org"})
-    config = cms_config(Content(**{**vars(content), "site": github}))
+    config = cms_config(replace(content, site=github))
     assert config["backend"] == {"name": "github", "repo": "brusano/site", "branch": "main", "base_url": "https://auth.example.org"}
     assert config["publish_mode"] == "editorial_workflow"
     gitlab = content.site.model_copy(update={"repository_url": "https://gitlab.com/brusano/site", "cms_app_id": "abc123"})
-    backend = cms_config(Content(**{**vars(content), "site": gitlab}))["backend"]
+    backend = cms_config(replace(content, site=gitlab))["backend"]
     assert (backend["name"], backend["auth_type"], backend["app_id"]) == ("gitlab", "pkce", "abc123")
 
 

@@ -64,3 +64,10 @@ def test_hsds_validation_reports_a_broken_service(built_fixture_site: Path) -> N
     errors = validate_hsds_service(broken)
     assert any(error.startswith("status:") for error in errors)
     assert any(error.startswith("id:") for error in errors)
+
+
+def test_editor_notes_are_never_published(built_fixture_site: Path) -> None:
+    """The fixture entry's editor_notes marker appears in no built file: no page, export or search file."""
+    holding = [path for path in built_fixture_site.rglob("*")
+               if path.is_file() and path.suffix not in (".br", ".gz") and b"NOTE-FOR-EDITORS-ONLY" in path.read_bytes()]
+    assert holding == []

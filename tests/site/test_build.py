@@ -286,14 +286,14 @@ def test_problems_of_both_languages_are_reported_together(built_fixture_site: Pa
 
 
 def test_languages_are_built_side_by_side_with_the_shared_files(tmp_path: Path) -> None:
-    from scripts.build import StageTimes, _build_pages_and_shared_files
+    from scripts.build import PageOptions, StageTimes, _build_pages_and_shared_files
     from scripts.check import load_valid_content
 
     content = load_valid_content(write_scratch_content(tmp_path))
     times = StageTimes()
     staging = tmp_path / "staging"
     staging.mkdir()
-    sites = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, material_search=False)
+    sites = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, options=PageOptions())
     assert sorted(sites) == ["fr", "nl"] and sites["nl"].pages.keys() == sites["fr"].pages.keys()
     assert {"mkdocs build (fr)", "mkdocs build (nl)", "search index"} <= times.side_by_side.keys()
     assert set(times.language_peak_mib) == {"fr", "nl"}  # reported by each language's process

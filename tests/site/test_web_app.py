@@ -12,17 +12,11 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from scripts.site.security import PAGE_POLICY
-from scripts.site.service_worker import precache_size, site_version
-
-
-def _shell(site: Path) -> list[str]:
-    match = re.search(r"const SHELL = (\[.*?\]);", (site / "sw.js").read_text(encoding="utf-8"), flags=re.S)
-    assert match is not None
-    return json.loads(match.group(1))
+from scripts.site.service_worker import precache_size, precached_files, site_version
 
 
 def test_worker_precaches_the_shell_of_both_languages(built_fixture_site: Path) -> None:
-    shell = _shell(built_fixture_site)
+    shell = precached_files(built_fixture_site)
     for language in ("fr", "nl"):
         for page in ("index.html", "directory/finder.html", "search.html", "dossiers/index.html", "documents/index.html", "offline.html"):
             assert f"{language}/{page}" in shell

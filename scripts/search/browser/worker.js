@@ -127,7 +127,6 @@ function termPosting(info) {
   eachPosting(info.entry, function (field, doc, frequency) {
     var score = idf * ((K1 + 1) * frequency) / (state.norms[field * count + doc] + frequency);
     score *= boosts[field];
-    score *= 1;  /* document boost, as lunr applies it */
     var lists = byField[field], digits = state.digitRefs[doc] === 1;
     (digits ? lists.digits : lists.others).push(doc);
     (digits ? lists.digitWeights : lists.otherWeights).push(Math.round(score * 1000) / 1000);
