@@ -1,7 +1,7 @@
-"""One language of the preview: its docs folder and mkdocs state, kept between rebuilds.
+"""One language of the preview: its pages and mkdocs state, kept between rebuilds.
 
-A full build hands mkdocs the whole docs folder; here mkdocs is set up once (configuration,
-files, navigation, theme) and then renders only the pages whose Markdown changed, with the same
+A full build hands mkdocs every page; here mkdocs is set up once (configuration, files,
+navigation, theme) and then renders only the pages that changed, with the same
 steps as its own build (`_populate_page`, `_build_page`), so a page comes out as `make build`
 writes it. Warnings fail a page as `--strict` does; the page's last good HTML stays.
 """
@@ -23,50 +23,48 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from scripts.pages import urls
-from scripts.pages.render import PageHelpers, create_environment
+from scripts.pages.entry_page import HtmlPage, create_html_environment, render_entry_page
 from scripts.pages.vcard import render_vcard
+from scripts.site.mkdocs_pages import RenderedPage, add_language_pages, make_file
 from scripts.site.mkdocs_site import SiteBuildError, _Collector, language_config
 
 if TYPE_CHECKING:
     from schemas.common import Language
     from schemas.organization import Organization
     from scripts.content.loaded import Content
-    from scripts.pages.render import LanguageSite
+    from scripts.pages.render import LanguageSite, SiteItem
 
 
 class NeedsFullBuild(Exception):
     """A change reaches the mkdocs configuration or the copied files: only a full build shows it."""
 
 
-def render_organization(content: Content, language: Language, org: Organization) -> dict[str, str]:
-    """Return an organisation's page and vCard as `render_site` writes them (they read no other entry)."""
-    path = urls.organization_path(org.id)
-    helpers = PageHelpers(content, language, path, {})
-    page = create_environment().get_template("organization.md.j2").render(h=helpers, content=content, lang=language, org=org)
-    return {path: page, urls.vcard_path(org.id): render_vcard(content, org, language)}
+def render_organization(content: Content, language: Language, org: Organization) -> dict[str, SiteItem]:
+    """Return an organisation's page and vCard as `render_site` makes them (they read no other entry)."""
+    page = render_entry_page(create_html_environment(), content, language, org)
+    return {urls.organization_path(org.id): page, urls.vcard_path(org.id): render_vcard(content, org, language)}
 
 
 class LanguagePages:
-    """A language's docs folder and mkdocs state; `update` writes and renders what changed."""
+    """A language's mkdocs state and its pages and files; `update` renders what changed."""
 
     def __init__(self, content: Content, site: LanguageSite, work_dir: Path, site_dir: Path, write_lock: threading.Lock) -> None:
         self.language = site.language
         self.write_lock = write_lock
         self.docs_dir = work_dir / f"docs-{site.language}"
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
         self.site_dir = site_dir
-        self.texts: dict[str, str | None] = {}
+        self.items: dict[str, SiteItem] = site.items()
         self.copied = dict(site.files)
         self.settings = language_config(content, site, self.docs_dir, site_dir)
-        self._write_docs({**site.pages, **site.texts})
-        for path, source in sorted(site.files.items()):
-            self._docs_path(path).write_bytes(source.read_bytes())
         config_path = work_dir / f"mkdocs-{site.language}.yml"
         config_path.write_text(yaml.safe_dump(self.settings, allow_unicode=True), encoding="utf-8")
-        self._set_up_mkdocs(str(config_path))
+        self._set_up_mkdocs(str(config_path), site)
 
-    def _set_up_mkdocs(self, config_path: str) -> None:
+    def _set_up_mkdocs(self, config_path: str, site: LanguageSite) -> None:
         """Run mkdocs' build up to the point where it reads pages (see mkdocs.commands.build.build)."""
         config = load_config(config_path, strict=True)
+        add_language_pages(config, site)
         self.config = config.plugins.on_config(config)
         self.config.plugins.on_pre_build(config=self.config)
         files = get_files(self.config)
@@ -82,49 +80,46 @@ class LanguagePages:
         if site.files != self.copied or language_config(content, site, self.docs_dir, self.site_dir) != self.settings:
             raise NeedsFullBuild(f"the {self.language} site's settings or files changed")
 
-    def update(self, texts: dict[str, str], removed: Collection[str] = ()) -> int:
-        """Write the docs files whose text changed, render or copy them, remove the others; return how many changed.
+    def update(self, items: dict[str, SiteItem], removed: Collection[str] = ()) -> int:
+        """Take the pages and files that changed, render or write them, remove the others; return how many changed.
 
         Raises:
             SiteBuildError: mkdocs warned about a page (that page's last good HTML stays).
         """
-        changed = self._write_docs(texts)
+        changed = sorted(path for path, item in items.items() if self.items.get(path) != item)
+        files = [self._take(path, items[path]) for path in changed]
         for path in sorted(removed):
             self._remove(path)
-        new = [File(path, str(self.docs_dir), str(self.site_dir), False) for path in changed if self.files.get_file_from_path(path) is None]
-        set_exclusions(new, self.config)
-        for file in new:
-            self.files.append(file)
-        pages = [file for path in changed if (file := self.files.get_file_from_path(path)) is not None]
-        for file in pages:
+        for file in files:
             if not file.is_documentation_page():
                 with self.write_lock:
                     file.copy_file()
-        self._render([file for file in pages if file.is_documentation_page()])
+        self._render([file for file in files if file.is_documentation_page()])
         return len(changed) + len(removed)
 
     def sync(self, content: Content, site: LanguageSite) -> int:
-        """Bring the docs folder and the pages in line with a whole language site; return how many changed."""
+        """Bring the pages and files in line with a whole language site; return how many changed."""
         self.check_settings(content, site)
-        texts = {**site.pages, **site.texts}
-        return self.update(texts, {path for path in self.texts if path not in texts})
+        items = site.items()
+        return self.update(items, {path for path in self.items if path not in items})
 
-    def _docs_path(self, path: str) -> Path:
-        target = self.docs_dir.joinpath(*path.split("/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
-
-    def _write_docs(self, texts: dict[str, str]) -> list[str]:
-        """Write the texts that differ from the docs folder (the others keep their date); return their paths."""
-        changed = [path for path, text in sorted(texts.items()) if self.texts.get(path) != text]
-        for path in changed:
-            self._docs_path(path).write_text(texts[path], encoding="utf-8", newline="\n")
-            self.texts[path] = texts[path]
-        return changed
+    def _take(self, path: str, item: SiteItem) -> File:
+        """Keep a page's or file's new version in its mkdocs file (a new one for a new path); return that file."""
+        self.items[path] = item
+        file = self.files.get_file_from_path(path)
+        if file is None:
+            file = make_file(self.config, path, item)
+            set_exclusions([file], self.config)
+            self.files.append(file)
+        elif isinstance(item, HtmlPage):
+            assert isinstance(file.page, RenderedPage), f"{path} was not a rendered page"
+            file.page.rendered = item
+        else:
+            file.content_string = item
+        return file
 
     def _remove(self, path: str) -> None:
-        self.texts.pop(path, None)
-        self._docs_path(path).unlink(missing_ok=True)
+        self.items.pop(path, None)
         file = self.files.get_file_from_path(path)
         if file is not None:
             self.files.remove(file)
@@ -149,6 +144,6 @@ class LanguagePages:
             finally:
                 logger.removeHandler(collector)
             if collector.messages:
-                self.texts[file.src_uri] = None  # rendered again after the next change
+                self.items.pop(file.src_uri, None)  # rendered again after the next change
                 raise SiteBuildError(f"{self.language}/{file.src_uri}: " + "\n".join(collector.messages))
-            page.markdown = page.content = None  # only the page being written needs them
+            page.content = None  # only the page being written needs it

@@ -29,7 +29,7 @@ from scripts.content.load import display_path
 from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
 from scripts.pages import urls
-from scripts.pages.render import LanguageSite, render_site
+from scripts.pages.render import LanguageSite, SiteItem, render_site
 from scripts.preview.loading import ContentCache
 from scripts.preview.pages import LanguagePages, NeedsFullBuild, render_organization
 from scripts.search.index import write_search_files
@@ -130,11 +130,11 @@ class PreviewSession:
         with self._lock:
             try:
                 for language, pages in self.languages.items():
-                    texts: dict[str, str] = {}
+                    items: dict[str, SiteItem] = {}
                     for entry in loaded.content.organizations:
                         if entry.document.path in shown:
-                            texts.update(render_organization(loaded.content, language, entry.model))
-                    pages.update(texts, removed)
+                            items.update(render_organization(loaded.content, language, entry.model))
+                    pages.update(items, removed)
             except SiteBuildError as error:
                 self._report([_mkdocs_problem(error)])
                 return

@@ -15,10 +15,10 @@ from schemas.common import Language, other_language
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages.render import LanguageSite
+from scripts.site.mkdocs_pages import add_language_pages
 from scripts.site.release import format_build_date, site_version
 from scripts.site.security import PAGE_POLICY
 from scripts.site.webapp import THEME_COLOUR
-from scripts.site.write import TreeWriter
 
 BASE_CONFIG = REPO_ROOT / "mkdocs.yml"
 THEME_OVERRIDES = REPO_ROOT / "theme" / "overrides"
@@ -37,15 +37,6 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def write_docs(site: LanguageSite, docs_dir: Path) -> None:
-    """Write a language's Markdown pages and downloadable files into its docs folder."""
-    writer = TreeWriter(docs_dir)
-    for path, text in sorted({**site.pages, **site.texts}.items()):
-        writer.write_text(path, text)
-    for path, source in sorted(site.files.items()):
-        writer.copy_file(path, source)
 
 
 def language_config(
@@ -85,16 +76,18 @@ def language_config(
 
 
 def build_language(content: Content, site: LanguageSite, work_dir: Path, site_dir: Path, *, material_search: bool = False) -> None:
-    """Write the docs folder of a language and build it into site_dir with mkdocs --strict."""
+    """Build a language into site_dir with mkdocs --strict (its pages come from memory; the docs folder stays empty)."""
     docs_dir = work_dir / f"docs-{site.language}"
-    write_docs(site, docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
     config_path = work_dir / f"mkdocs-{site.language}.yml"
     config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir, material_search=material_search), allow_unicode=True), encoding="utf-8")
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        mkdocs_build(load_config(str(config_path), strict=True))
+        config = load_config(str(config_path), strict=True)
+        add_language_pages(config, site)
+        mkdocs_build(config)
     except (Abort, MkDocsException) as error:
         raise SiteBuildError("\n".join(collector.messages) or str(error)) from error
     finally:

@@ -12,7 +12,8 @@ from schemas.common import LANGUAGES, Language
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages import urls
-from scripts.pages.render import PAGE_TEMPLATES, LanguageSite
+from scripts.pages.helpers import PAGE_TEMPLATES
+from scripts.pages.render import LanguageSite
 from scripts.site.security import PAGE_POLICY
 from scripts.site.write import TreeWriter
 

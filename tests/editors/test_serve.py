@@ -76,8 +76,8 @@ def test_an_entry_page_comes_out_as_the_full_render_writes_it(scratch_content: P
     sites = render_site(content)
     for language in LANGUAGES:
         for entry in content.organizations:
-            for path, text in render_organization(content, language, entry.model).items():
-                assert text == {**sites[language].pages, **sites[language].texts}[path], path
+            for path, item in render_organization(content, language, entry.model).items():
+                assert item == sites[language].items()[path], path
 
 
 def test_the_built_site_holds_no_preview_code(built_fixture_site: Path) -> None:

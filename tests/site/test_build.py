@@ -137,6 +137,13 @@ def test_organization_page(built_fixture_site: Path) -> None:
     assert "25 december 2026: Gesloten (Kerstmis)" in article.get_text()
     served = [a.get_text() for a in article.select('a[href*="communes/"]')]
     assert served[:2] == ["Elsene", "Sint-Gillis"]
+    assert "Elsene, Sint-Gillis" in article.get_text()  # separators keep their space
+    assert article.select_one("p.bx-bassin a") is not None and "{:" not in article.get_text()
+    assert " · " in article.select_one(".bx-card__helplines").get_text()
+    # The entry is rendered to HTML by us: its title and table of contents are still the theme's.
+    assert page.title.get_text().startswith(article.h1.get_text(strip=True) + " - ")
+    toc = [link["href"] for link in page.select(".md-nav--secondary a.md-nav__link")]
+    assert "#contact" in toc and all(article.select_one(f"[id='{href[1:]}']") is not None for href in toc)
 
 
 def test_contributed_text_is_shown_literally(built_fixture_site: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from schemas.organization import Access
 from scripts.content.errors import Problems
 from scripts.content.load import load_content
-from scripts.pages.render import PageHelpers
+from scripts.pages.helpers import PageHelpers
 
 
 @pytest.mark.parametrize(("built", "expected"), [("2026-11-29", "yes"), ("2027-02-01", "yes"), ("2027-02-03", "unknown")])

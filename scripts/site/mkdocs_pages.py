@@ -1,0 +1,74 @@
+"""Hand mkdocs a language's pages and files from memory: nothing is written to a docs folder first.
+
+Markdown pages are converted by mkdocs as usual; pages rendered to HTML (directory entries) go into
+the theme as they are, with their title and table of contents.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from scripts.pages.entry_page import HtmlPage
+from scripts.pages.render import LanguageSite, SiteItem
+
+PLUGIN_NAME = "brusano-pages"
+
+
+class RenderedPage(Page):
+    """A page whose HTML we rendered: mkdocs reads and converts no Markdown for it."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: HtmlPage) -> None:
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """Take no source: there is no Markdown and no front matter."""
+        self.markdown, self.meta = "", {}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Take the rendered HTML, title and table of contents."""
+        self.content = self.rendered.body
+        self.toc = get_toc(self.rendered.toc)
+        self._title_from_render = self.rendered.title
+        self.present_anchor_ids = set(self.rendered.anchors)
+
+
+class LanguagePagesPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Adds a language's pages and files to mkdocs' files, in place of a docs folder on disk."""
+
+    def __init__(self, site: LanguageSite) -> None:
+        super().__init__()
+        self.site = site
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add every page and file of the language (over a theme file of the same path, as a docs file would be)."""
+        for path, item in sorted(self.site.items().items()):
+            put_file(files, make_file(config, path, item))
+        for path, source in sorted(self.site.files.items()):
+            put_file(files, File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+
+def make_file(config: MkDocsConfig, path: str, item: SiteItem) -> File:
+    """Return the mkdocs file of a page or generated file (with its page, for a rendered one)."""
+    file = File.generated(config, path, content="" if isinstance(item, HtmlPage) else item)
+    if isinstance(item, HtmlPage):
+        RenderedPage(file, config, item)
+    return file
+
+
+def put_file(files: Files, file: File) -> None:
+    """Add a file, replacing the one of the same path."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def add_language_pages(config: MkDocsConfig, site: LanguageSite) -> None:
+    """Register the plugin that hands mkdocs this language's pages."""
+    config.plugins[PLUGIN_NAME] = LanguagePagesPlugin(site)
