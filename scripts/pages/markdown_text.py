@@ -11,6 +11,7 @@ class Markdown(str):
     __slots__ = ()
 
 
+_WHITESPACE = re.compile(r"\s+")
 _BACKSLASH_ESCAPED = re.compile(r"([\\`*_{}\[\]()#+!|>-])")
 
 
@@ -20,8 +21,8 @@ def escape_markdown(value: object) -> str:
         return value
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = _WHITESPACE.sub(" ", str(value))  # one line; a separator such as ", " keeps its space
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
     text = _BACKSLASH_ESCAPED.sub(r"\\\1", text)
     # A line starting with "1." would become a list item.
-    return re.sub(r"^(\d+)\.", r"\1\\.", text)
+    return re.sub(r"^(\s*\d+)\.", r"\1\\.", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -305,3 +306,10 @@ def test_languages_are_built_side_by_side_with_the_shared_files(tmp_path: Path) 
     assert {"mkdocs build (fr)", "mkdocs build (nl)", "search index"} <= times.side_by_side.keys()
     assert set(times.language_peak_mib) == {"fr", "nl"}  # reported by each language's process
     assert (staging / "site" / "fr" / "index.html").is_file() and (staging / "site" / "nl" / "index.html").is_file()
+
+
+def test_generated_lists_keep_the_space_after_each_comma(built_fixture_site: Path) -> None:
+    bassins = soup(built_fixture_site / "nl" / "directory" / "bassins" / "index.html").select_one("article").get_text()
+    assert "Evere, Sint-Joost-ten-Node, Schaarbeek" in bassins
+    helplines = soup(built_fixture_site / "fr" / "helplines.html").select_one("article").get_text()
+    assert not re.search(r"\w,\w", helplines.replace(",0", ""))
