@@ -256,6 +256,8 @@ class LanguageIndex:
     scripts: dict[str, str]
     """Each file's script, by name under search/ ("fr.js", "fr-finder.js", "fr/terms-0.js"...)."""
     builder: Builder
+    """lunr.py's builder with every document added: the files need only its postings and lengths
+    (the parity tests build lunr's own Index from it)."""
     documents: list[SearchDocument]
 
 
@@ -263,7 +265,6 @@ def build_search_index(content: Content, language: Language, *, chunk_characters
     """Return a language's root, term chunks, document and snippet blocks, and the finder's rows."""
     documents = collect_documents(content, language)
     builder = build_lunr_builder(documents, language)
-    builder.build()
     files = shard_index(compact_index(builder, documents, language), [document.snippet() for document in documents],
                         chunk_characters=chunk_characters)
     scripts = {f"{name}.js": render_data_script("__bxSearchParts", name, data) for name, data in files.items() if name != language}
