@@ -164,6 +164,24 @@ def test_the_first_result_of_several_words_holds_every_word(browser: Browser, si
         assert titles[0] in ("Aide sociale — CPAS Test Schaerbeek", "Sociale hulp — OCMW Test Schaarbeek"), titles
 
 
+STOP_WORD_PHRASES = [
+    ("fr", "repas à domicile", "repas domicile"),
+    ("fr", "médecin de garde", "médecin garde"),
+    ("nl", "zorg voor ouderen", "zorg ouderen"),
+    ("nl", "huisarts van wacht", "huisarts wacht"),
+]
+
+
+@pytest.mark.parametrize(("language", "phrase", "words"), STOP_WORD_PHRASES)
+def test_a_phrase_lists_what_its_words_without_stop_words_list(browser: Browser, site_url: str, language: str, phrase: str, words: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.goto(f"{site_url}{language}/index.html")
+        titles = type_query(page, words)
+        assert titles
+        assert type_query(page, phrase) == titles
+
+
 def test_a_title_names_each_name_once() -> None:
     from scripts.search.index import service_title
 

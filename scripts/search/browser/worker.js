@@ -12,7 +12,7 @@ var PIPELINES = {
 };
 var K1 = 1.2, B = 0.75;
 var state = { language: null, pipeline: null, fieldNames: null, fieldBoosts: null, count: 0, norms: null, types: null,
-              chunkFirstTerms: null, chunks: [], terms: new Map(), termSet: null, digitRefs: null, scratch: null };
+              chunkFirstTerms: null, chunks: [], terms: new Map(), digitRefs: null, scratch: null, plan: null };
 
 function registered(label) {
   var fn = lunr.Pipeline.registeredFunctions[label];
@@ -40,46 +40,6 @@ function eachPosting(entry, visit) {
   return total;
 }
 
-/* The loaded terms, as lunr.Index#query uses them: intersect(a clause's TokenSet).toArray().
- * Our clauses are exact terms or terms with a trailing "*", which a sorted array answers by
- * binary search; lunr's TokenSet (a trie, slow to build for a large vocabulary) is built only
- * if another kind of clause ever comes. A query runs once every chunk it needs is loaded. */
-function SortedTermSet(terms) {
-  this.terms = terms;
-  this.trie = null;
-}
-
-SortedTermSet.prototype.lowerBound = function (text) {
-  var low = 0, high = this.terms.length;
-  while (low < high) {
-    var middle = (low + high) >>> 1;
-    if (this.terms[middle] < text) low = middle + 1; else high = middle;
-  }
-  return low;
-};
-
-SortedTermSet.prototype.intersect = function (clauseSet) {
-  var prefix = "", node = clauseSet, trailingWildcard = false;
-  for (;;) {
-    var edges = Object.keys(node.edges);
-    if (edges.length === 0) break;
-    if (edges.length === 1 && edges[0] === "*" && node.edges["*"] === node) { trailingWildcard = true; break; }
-    if (edges.length !== 1 || edges[0] === "*") {
-      this.trie = this.trie || lunr.TokenSet.fromArray(this.terms);
-      return this.trie.intersect(clauseSet);
-    }
-    prefix += edges[0];
-    node = node.edges[edges[0]];
-  }
-  var found = [], at = this.lowerBound(prefix);
-  if (trailingWildcard) {
-    while (at < this.terms.length && this.terms[at].lastIndexOf(prefix, 0) === 0) found.push(this.terms[at++]);
-  } else if (node.final && this.terms[at] === prefix) {
-    found.push(prefix);
-  }
-  return { toArray: function () { return found; } };
-};
-
 /* Keep from the root what scoring needs for every document: lunr's k1 * (1 - b + b * (length /
  * average)) per field and document, computed as lunr.Builder#createFieldVectors does. */
 function loadRoot(root) {
@@ -101,16 +61,73 @@ function loadRoot(root) {
   for (var doc = 0; doc < count; doc++) state.digitRefs[doc] = /^[0-9]+$/.test(documentRef(doc)) ? 1 : 0;
   state.types = root.types;
   state.chunkFirstTerms = root.chunks;
-  state.termSet = new SortedTermSet([]);
+  state.plan = null;
 }
 
+/* Keep a chunk's terms: each chunk is a sorted run of the index's terms, looked up where it lies
+ * (see chunksFrom), so that the terms loaded before are not copied again. */
 function addChunk(number, chunk) {
   if (state.chunks[number]) return;
   state.chunks[number] = chunk.terms;
   chunk.terms.forEach(function (term, i) { state.terms.set(term, { index: chunk.start + i, entry: chunk.postings[i], fields: null }); });
-  var terms = [];
-  state.chunks.forEach(function (loaded) { if (loaded) for (var i = 0; i < loaded.length; i++) terms.push(loaded[i]); });
-  state.termSet = new SortedTermSet(terms);
+}
+
+/* The numbers of the chunks that may hold a term beginning with `prefix`: the one its place falls
+ * in, and the next ones while they begin with it. */
+function chunksFrom(prefix) {
+  var first = state.chunkFirstTerms, at = chunkOf(prefix), numbers = at >= 0 ? [at] : [];
+  while (at + 1 < first.length && first[at + 1].lastIndexOf(prefix, 0) === 0) numbers.push(++at);
+  return numbers;
+}
+
+/* How many items of a sorted list come before `text` (with `orEqual`, also those equal to it). */
+function countBefore(sorted, text, orEqual) {
+  var low = 0, high = sorted.length;
+  while (low < high) {
+    var middle = (low + high) >>> 1;
+    if (sorted[middle] < text || (orEqual && sorted[middle] === text)) low = middle + 1; else high = middle;
+  }
+  return low;
+}
+
+/* The number of the chunk that would hold a term (-1 before the first one). */
+function chunkOf(term) {
+  return countBefore(state.chunkFirstTerms, term, true) - 1;
+}
+
+/* The loaded terms that begin with `prefix`, sorted. */
+function termsStartingWith(prefix) {
+  var found = [];
+  chunksFrom(prefix).forEach(function (number) {
+    var terms = state.chunks[number] || [];
+    for (var i = countBefore(terms, prefix, false); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) found.push(terms[i]);
+  });
+  return found;
+}
+
+/* The loaded terms a clause term stands for, in the order lunr.Index#query takes them from
+ * this.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray(): a term without "*" stands
+ * for itself; "*" matches any letters, and only terms that begin with what comes before the first
+ * one can match. lunr's TokenSet of those few terms gives the answer (and the order) its TokenSet
+ * of the whole vocabulary would, which is slow to build; the common case, one "*" at the end,
+ * needs none. */
+function expandTerm(term) {
+  var star = term.indexOf("*");
+  if (star < 0) return state.terms.has(term) ? [term] : [];
+  var candidates = termsStartingWith(term.slice(0, star));
+  if (star === term.length - 1) return candidates.sort(compareInTokenSetOrder);
+  return lunr.TokenSet.fromArray(candidates).intersect(lunr.TokenSet.fromString(term)).toArray();
+}
+
+/* The order of lunr.TokenSet#toArray: depth first, a term before the longer terms it begins, and
+ * of two branches the one whose letter comes later first (toArray pops its stack); its letters
+ * come in the order of Object.keys, where the digits, keys that are integers, come first. */
+function compareInTokenSetOrder(a, b) {
+  var length = Math.min(a.length, b.length), i = 0;
+  while (i < length && a.charAt(i) === b.charAt(i)) i++;
+  if (i === length) return a.length - b.length;
+  var x = a.charAt(i), y = b.charAt(i), xDigit = x >= "0" && x <= "9", yDigit = y >= "0" && y <= "9";
+  return xDigit === yDigit ? (x < y ? 1 : -1) : (xDigit ? 1 : -1);
 }
 
 /* A term's postings by field, in the order lunr.Index#query visits them (Object.keys of a field's
@@ -151,30 +168,30 @@ function scratch() {
   return state.scratch;
 }
 
-/* lunr.Index#query over the loaded terms, for clauses that are all optional and on every field
- * (ours): the same documents, the same scores with the same floating-point operations in the same
- * order, in the same order before sorting. For each field, lunr scores a document by the dot
+/* lunr.Index#query over the loaded terms, for a query plan (its clauses are all optional and on
+ * every field): the same documents, the same scores with the same floating-point operations in the
+ * same order, in the same order before sorting. For each field, lunr scores a document by the dot
  * product of the query's vector with the field's vector (the shared terms: the query's, in term
  * order), divided by the query vector's magnitude, and adds up its fields in the order they first
- * matched. Also returns, for each document, which of `matchers` its matched terms satisfy. */
-function scoreQuery(text, matchers) {
-  var query = new lunr.Query(state.fieldNames), work = scratch(), stamp = work.query, count = state.count;
-  var fieldCount = state.fieldNames.length, boosts = new Map(), fieldRefs = [], seenTermFields = new Set();
-  var maskWords = Math.ceil(matchers.length / 31);
+ * matched. One difference: lunr numbers terms in the order its builder met them, the sharded index
+ * in sorted order, so a query of several terms adds them up in another order (the last bit of a
+ * score can differ). With `words` (more than one), also returns for each document which of the
+ * plan's words its matched terms stand for. */
+function scoreQuery(plan, words) {
+  var work = scratch(), stamp = work.query, count = state.count;
+  var boosts = new Map(), fieldRefs = [], seenTermFields = new Set();
+  var expansions = plan.clauses.map(function (clause) { return clause.terms.map(expandTerm); });
+  var maskWords = Math.ceil(words / 31), termMasks = maskWords ? wordMasks(plan, expansions, maskWords) : null;
   if (maskWords && (work.maskWords !== maskWords)) { work.masks = new Int32Array(count * maskWords); work.maskWords = maskWords; }
   if (maskWords) work.masks.fill(0);
-  buildQuery(query, text, state.language);
-  query.clauses.forEach(function (clause) {
-    if (clause.presence !== lunr.Query.presence.OPTIONAL || clause.fields.length !== fieldCount) throw new Error("search: unsupported clause");
-    var terms = clause.usePipeline ? state.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-    terms.forEach(function (term) {
-      clause.term = term;
-      state.termSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (expanded) {
+  plan.clauses.forEach(function (clause, c) {
+    expansions[c].forEach(function (expandedTerms) {
+      expandedTerms.forEach(function (expanded) {
         var info = termPosting(state.terms.get(expanded));
         boosts.set(info, (boosts.get(info) || 0) + clause.boost);
         if (seenTermFields.has(info)) return;  /* lunr's termFieldCache: a term's documents are visited once */
         seenTermFields.add(info);
-        var mask = maskWords ? matcherMask(expanded, matchers) : null;
+        var mask = termMasks ? termMasks.get(expanded) : null;
         info.fields.forEach(function (posting, field) {
           var docs = posting.docs, offset = field * count;
           for (var i = 0; i < docs.length; i++) {
@@ -209,11 +226,21 @@ function scoreQuery(text, matchers) {
   return { documents: documents, score: work.score, masks: maskWords ? work.masks : null, maskWords: maskWords };
 }
 
-/* Which matchers a term satisfies, as bits (31 matchers a word). */
-function matcherMask(term, matchers) {
-  var mask = new Int32Array(Math.ceil(matchers.length / 31));
-  matchers.forEach(function (matcher, m) { if (matcher(term)) mask[Math.floor(m / 31)] |= 1 << (m % 31); });
-  return mask;
+/* For each term a query found, the words of the plan it stands for, as bits (31 to an Int32): a
+ * term found by both a word's stem and the prefix of another stands for both. */
+function wordMasks(plan, expansions, maskWords) {
+  var masks = new Map();
+  plan.clauses.forEach(function (clause, c) {
+    var at = Math.floor(clause.word / 31), bit = 1 << (clause.word % 31);
+    expansions[c].forEach(function (expandedTerms) {
+      expandedTerms.forEach(function (term) {
+        var mask = masks.get(term);
+        if (!mask) masks.set(term, mask = new Int32Array(maskWords));
+        mask[at] |= bit;
+      });
+    });
+  });
+  return masks;
 }
 
 /* The same clauses as build_query() in scripts/search/pipeline.py. */
@@ -233,52 +260,43 @@ function buildQuery(query, text, language) {
   });
 }
 
-/* The number of the chunk that would hold a term (-1 before the first one). */
-function chunkOf(term) {
-  var first = state.chunkFirstTerms, low = 0, high = first.length;
-  while (low < high) {
-    var middle = (low + high) >>> 1;
-    if (first[middle] <= term) low = middle + 1; else high = middle;
-  }
-  return low - 1;
+/* A typed text's query, planned once: buildQuery's clauses, each with the terms lunr.Index#query
+ * would look up for it (a word's stems, through the search pipeline; the typed prefix and its "*")
+ * and the number of the word it stands for among those kept (stop words are left out, as the
+ * index left them out). The page asks again for the same text once the chunks it needs are
+ * loaded: the last plan is kept for it. */
+function planQuery(text) {
+  if (state.plan && state.plan.text === text) return state.plan;
+  var query = new lunr.Query(state.fieldNames), fieldCount = state.fieldNames.length, words = 0;
+  buildQuery(query, text, state.language);
+  var clauses = query.clauses.map(function (clause) {
+    if (clause.presence !== lunr.Query.presence.OPTIONAL || clause.fields.length !== fieldCount) throw new Error("search: unsupported clause");
+    /* buildQuery gives each word it keeps a clause through the pipeline, the word being typed then a wildcard one */
+    if (clause.usePipeline) words += 1;
+    return { boost: clause.boost, word: words - 1,
+             terms: clause.usePipeline ? state.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term] };
+  });
+  state.plan = { text: text, clauses: clauses, words: words };
+  return state.plan;
 }
 
-/* The chunks a query needs that are not loaded: each exact term's, and every chunk holding a term
- * that a trailing-wildcard clause begins. */
-function missingChunks(text) {
-  var query = new lunr.Query(state.fieldNames), wanted = [];
-  buildQuery(query, text, state.language);
-  query.clauses.forEach(function (clause) {
-    var terms = clause.usePipeline ? state.pipeline.runString(clause.term) : [clause.term];
-    terms.forEach(function (term) {
-      var prefix = term.slice(-1) === "*" ? term.slice(0, -1) : null, at = chunkOf(prefix === null ? term : prefix);
+/* The chunks a query plan needs that are not loaded: each exact term's, and for a term with a "*",
+ * every chunk that may hold a term beginning with what comes before it. */
+function missingChunks(plan) {
+  var wanted = [];
+  plan.clauses.forEach(function (clause) {
+    clause.terms.forEach(function (term) {
+      var star = term.indexOf("*"), at = star < 0 ? chunkOf(term) : -1;
       if (at >= 0) wanted.push(at);
-      if (prefix === null) return;
-      var first = state.chunkFirstTerms;
-      while (at + 1 < first.length && first[at + 1].lastIndexOf(prefix, 0) === 0) wanted.push(++at);
+      if (star >= 0) wanted = wanted.concat(chunksFrom(term.slice(0, star)));
     });
   });
   return wanted.filter(function (number, i) { return !state.chunks[number] && wanted.indexOf(number) === i; });
 }
 
-/* The index terms that stand for each typed word: its stems, and for the word being typed, any
- * term it begins. A result that matched a term of every word ranks before those that did not. */
-function wordMatchers(text) {
-  var words = bxText.splitWords(text).filter(function (word) { return word; });
-  var typingLastWord = bxText.endsInWord(text), fold = registered("accentFold-fr"), trimmer = registered("trimmer-" + state.language);
-  var matchers = [];
-  words.forEach(function (word, position) {
-    var stems = state.pipeline.runString(word);
-    var prefix = typingLastWord && position === words.length - 1 ? fold(trimmer(word)) : "";
-    if (!stems.length && prefix.length < 2) return;  // a stop word: not required
-    matchers.push(function (term) { return stems.indexOf(term) >= 0 || (prefix.length >= 2 && term.indexOf(prefix) === 0); });
-  });
-  return matchers;
-}
-
-/* True when a document's matched terms satisfy every matcher. */
-function matchesEveryWord(scored, doc, matchers) {
-  for (var m = 0; m < matchers.length; m++) {
+/* True when a document's matched terms stand for each of the query's `words`. */
+function matchesEveryWord(scored, doc, words) {
+  for (var m = 0; m < words; m++) {
     if (!(scored.masks[doc * scored.maskWords + Math.floor(m / 31)] & (1 << (m % 31)))) return false;
   }
   return true;
@@ -309,12 +327,13 @@ function typeOf(position) {
   return type;
 }
 
-function search(text, limit) {
-  var matchers = wordMatchers(text), scored = scoreQuery(text, matchers.length > 1 ? matchers : []);
+/* A query's best `limit` results: those whose matched terms stand for every word kept first, then the others. */
+function search(plan, limit) {
+  var words = plan.words > 1 ? plan.words : 0, scored = scoreQuery(plan, words);
   var top, documents = scored.documents;
-  if (matchers.length > 1) {
+  if (words) {
     var complete = [], partial = [];
-    documents.forEach(function (doc) { (matchesEveryWord(scored, doc, matchers) ? complete : partial).push(doc); });
+    documents.forEach(function (doc) { (matchesEveryWord(scored, doc, words) ? complete : partial).push(doc); });
     top = bestDocuments(complete, scored.score, limit);
     if (top.length < limit) top = top.concat(bestDocuments(partial, scored.score, limit - top.length));
   } else {
@@ -337,7 +356,7 @@ self.onmessage = function (event) {
       var parsed = performance.now();
       loadRoot(root);
       /* One query plan now compiles lunr's query and stemmer code before the reader's first one. */
-      missingChunks(root.chunks[Math.floor(root.chunks.length / 2)] || "");
+      missingChunks(planQuery(root.chunks[Math.floor(root.chunks.length / 2)] || ""));
       self.postMessage({ type: "ready", documents: root.documents, paths: root.paths, blocks: root.blocks,
                          parseMilliseconds: parsed - started, buildMilliseconds: performance.now() - parsed,
                          startedAt: performance.timeOrigin + started });
@@ -345,9 +364,9 @@ self.onmessage = function (event) {
       Object.keys(message.chunks).forEach(function (number) { addChunk(Number(number), JSON.parse(message.chunks[number])); });
     } else if (message.type === "search") {
       var searchStarted = performance.now();
-      var missing = missingChunks(message.text);
+      var plan = planQuery(message.text), missing = missingChunks(plan);
       if (missing.length) { self.postMessage({ type: "need", id: message.id, chunks: missing }); return; }
-      var found = search(message.text, message.limit);
+      var found = search(plan, message.limit);
       found.type = "results";
       found.id = message.id;
       found.milliseconds = performance.now() - searchStarted;
