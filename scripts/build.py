@@ -31,7 +31,7 @@ from scripts.content.errors import ContentError, Problem
 from scripts.content.loaded import Content
 from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
-from scripts.pages.render import LanguageSite, get_page_scripts, render_language
+from scripts.pages.render import get_page_scripts, render_language
 from scripts.search.index import write_search_files
 from scripts.site.compress import write_compressed_twins
 from scripts.site.fingerprint import fingerprint_assets
@@ -125,9 +125,9 @@ def build_site(
             print("  side by side: each language's pages (a process each); search index, open data, admin", file=sys.stderr)
         with times.stage("pages, search index, open data, admin", quiet):
             options = PageOptions(material_search=material_search, fingerprint=fingerprint)
-            sites = _build_pages_and_shared_files(content, staging, new_site, times, quiet=quiet, options=options)
+            page_paths = _build_pages_and_shared_files(content, staging, new_site, times, quiet=quiet, options=options)
         with times.stage("root pages, sitemap", quiet):
-            write_root_pages(content, sites, new_site, site_url)
+            write_root_pages(content, page_paths, new_site, site_url)
         with times.stage("web app manifests, icons", quiet):
             write_web_app_files(content, new_site)
         with times.stage("service worker", quiet):
@@ -152,9 +152,10 @@ class PageOptions:
 
 def _build_pages_and_shared_files(
     content: Content, staging: Path, new_site: Path, times: StageTimes, *, quiet: bool, options: PageOptions
-) -> dict[Language, LanguageSite]:
+) -> set[str]:
     """Render and build each language in its own process while this one writes the files that are
-    the same for both (search index, open data, admin); then move the languages into new_site."""
+    the same for both (search index, open data, admin); then move the languages into new_site.
+    Return the docs paths of the pages."""
     global _FORKED_CONTENT
     _FORKED_CONTENT = content  # a forked process inherits it: 10,000 services are never pickled
     page_scripts = get_page_scripts()  # the same in both languages: joined once
@@ -170,7 +171,7 @@ def _build_pages_and_shared_files(
 
 def _fork_languages(
     content: Content, staging: Path, new_site: Path, times: StageTimes, page_scripts: dict[str, str], *, quiet: bool, options: PageOptions
-) -> dict[Language, LanguageSite]:
+) -> set[str]:
     """Fork a process per language, write the shared files meanwhile, wait for both languages."""
     with ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
         jobs = {language: pool.submit(_build_language_pages, language, staging, page_scripts, options)
@@ -184,11 +185,11 @@ def _fork_languages(
             with times.stage("editors' admin", True, into=here):
                 write_admin(content, new_site, REPO_ROOT / "node_modules")
         finally:
-            sites = _collect_languages(jobs, times, quiet)  # waits for both, even when this process failed
+            page_paths = _collect_languages(jobs, times, quiet)  # waits for both, even when this process failed
         times.add_side_by_side(here, quiet)
     for language in LANGUAGES:
         (staging / f"pages-{language}" / language).rename(new_site / language)
-    return sites
+    return set().union(*page_paths.values())
 
 
 _FORKED_CONTENT: Content | None = None
@@ -197,9 +198,10 @@ _FORKED_CONTENT: Content | None = None
 
 def _build_language_pages(
     language: Language, staging: Path, page_scripts: dict[str, str], options: PageOptions
-) -> tuple[LanguageSite, dict[str, float], float]:
+) -> tuple[set[str], dict[str, float], float]:
     """Render one language, build it with mkdocs and fingerprint its assets (in a forked process);
-    return the rendered site, the seconds of each step and the process's peak memory in MiB."""
+    return the docs paths of its pages (not the pages: they would be pickled back to this process),
+    the seconds of each step and the process's peak memory in MiB."""
     content = _FORKED_CONTENT
     assert content is not None, "run in a process forked by _build_pages_and_shared_files"
     times = StageTimes()
@@ -212,25 +214,25 @@ def _build_language_pages(
     if options.fingerprint:
         with times.stage(f"fingerprints ({language})", True):
             fingerprint_assets(site_dir.parent)
-    return site, times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return site.page_paths(), times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _collect_languages(
-    jobs: dict[Language, Future[tuple[LanguageSite, dict[str, float], float]]], times: StageTimes, quiet: bool
-) -> dict[Language, LanguageSite]:
-    """Wait for every language; raise one SiteBuildError listing the problems of both."""
-    sites: dict[Language, LanguageSite] = {}
+    jobs: dict[Language, Future[tuple[set[str], dict[str, float], float]]], times: StageTimes, quiet: bool
+) -> dict[Language, set[str]]:
+    """Wait for every language and return the paths of its pages; raise one SiteBuildError listing the problems of both."""
+    page_paths: dict[Language, set[str]] = {}
     problems: list[str] = []
     for language, job in jobs.items():
         try:
-            sites[language], seconds, times.language_peak_mib[language] = job.result()
+            page_paths[language], seconds, times.language_peak_mib[language] = job.result()
         except SiteBuildError as error:
             problems.append(str(error))
             continue
         times.add_side_by_side(seconds, quiet)
     if problems:
         raise SiteBuildError("\n".join(problems))
-    return sites
+    return page_paths
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,10 @@ class LanguageSite:
     files: dict[str, Path] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
 
+    def page_paths(self) -> set[str]:
+        """Return the docs paths of the pages, Markdown and HTML."""
+        return self.pages.keys() | self.html_pages.keys()
+
     def items(self) -> dict[str, SiteItem]:
         """Return the pages (Markdown or HTML) and generated files by docs path."""
         return {**self.pages, **self.texts, **self.html_pages}

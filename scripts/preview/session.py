@@ -226,7 +226,7 @@ class PreviewSession:
         with staging_area(self.work_dir) as staging:
             write_search_files(content, staging, REPO_ROOT / "node_modules")
             write_open_data(content, staging)
-            write_root_pages(content, sites, staging, content.public_site_url())
+            write_root_pages(content, sites["fr"].page_paths(), staging, content.public_site_url())
             write_admin(content, staging, REPO_ROOT / "node_modules")  # its selects list the content
             write_web_app_files(content, staging)  # the manifests name the site
             with self._lock:

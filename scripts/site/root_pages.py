@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
@@ -13,7 +14,6 @@ from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages import urls
 from scripts.pages.helpers import PAGE_TEMPLATES
-from scripts.pages.render import LanguageSite
 from scripts.site.security import PAGE_POLICY
 from scripts.site.write import TreeWriter
 
@@ -28,8 +28,10 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site_dir: Path, site_url: str | None) -> None:
-    """Write the chooser, the 404 pages of the root and of each language, the sitemap and robots.txt."""
+def write_root_pages(content: Content, page_paths: Collection[str], site_dir: Path, site_url: str | None) -> None:
+    """Write the chooser, the 404 pages of the root and of each language, the sitemap and robots.txt.
+
+    page_paths are the docs paths of the pages (each language has the same ones)."""
     writer = TreeWriter(site_dir)
     environment = _environment()
     for name in ROOT_ASSETS:
@@ -52,12 +54,12 @@ def write_root_pages(content: Content, sites: dict[Language, LanguageSite], site
         writer.write_text(f"{language}/404.html", not_found_page([language], root_path or "../"))
     sitemap_line = ""
     if site_url:  # a sitemap's addresses must be absolute: without the site's address, none is written
-        writer.write_text("sitemap.xml", render_sitemap(content, sites, site_url))
+        writer.write_text("sitemap.xml", render_sitemap(content, page_paths, site_url))
         sitemap_line = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     writer.write_text("robots.txt", f"User-agent: *\nAllow: /\n{sitemap_line}")
 
 
-def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_url: str) -> str:
+def render_sitemap(content: Content, page_paths: Collection[str], site_url: str) -> str:
     """Return a sitemap listing every page in both languages by absolute address, each with its alternates."""
     base = site_url.rstrip("/") + "/"
     pending = {urls.dossier_path(dossier_id): next(iter(pages)) for dossier_id, pages in content.dossiers.items() if len(pages) == 1}
@@ -65,7 +67,7 @@ def render_sitemap(content: Content, sites: dict[Language, LanguageSite], site_u
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for path in sorted(sites["fr"].pages.keys() - {urls.offline_path()}):  # the offline page is for the service worker
+    for path in sorted(set(page_paths) - {urls.offline_path()}):  # the offline page is for the service worker
         languages = [pending[path]] if path in pending else list(LANGUAGES)
         for language in languages:
             lines.append(f"  <url><loc>{base}{language}/{urls.html_path(path)}</loc>")

@@ -196,6 +196,9 @@ def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPat
         ("fr", base + "fr/index.html"), ("nl", base + "nl/index.html")}
     assert (site / "robots.txt").read_text().endswith(f"Sitemap: {base}sitemap.xml\n")
     assert base + "fr/offline.html" not in locations  # the service worker's page, not one to find
+    entries = {path.name for path in (site / "fr" / "directory" / "entries").glob("*.html")}
+    assert len(entries) == 3 and {location for location in locations if "/entries/" in location} == {
+        f"{base}{language}/directory/entries/{name}" for language in ("fr", "nl") for name in entries}
     not_found = soup(site / "nl" / "404.html")  # shown at any depth: files and home named from the root path
     assert not_found.find("script")["src"] == "/brusano/not-found.js"
     assert not_found.find("a", class_="home")["href"] == "/brusano/nl/index.html"
@@ -301,8 +304,8 @@ def test_languages_are_built_side_by_side_with_the_shared_files(tmp_path: Path) 
     times = StageTimes()
     staging = tmp_path / "staging"
     staging.mkdir()
-    sites = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, options=PageOptions())
-    assert sorted(sites) == ["fr", "nl"] and sites["nl"].pages.keys() == sites["fr"].pages.keys()
+    page_paths = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, options=PageOptions())
+    assert "index.md" in page_paths and "directory/entries/test-soins-ixelles.md" in page_paths
     assert {"mkdocs build (fr)", "mkdocs build (nl)", "search index"} <= times.side_by_side.keys()
     assert set(times.language_peak_mib) == {"fr", "nl"}  # reported by each language's process
     assert (staging / "site" / "fr" / "index.html").is_file() and (staging / "site" / "nl" / "index.html").is_file()
