@@ -113,6 +113,7 @@ def build_site(
     times = StageTimes()
     with times.stage("validate content", quiet):
         content = load_valid_content(content_root)
+    content.release_sources()
     site_url = content.public_site_url()
     if site_url is not None and site_url != content.site.site_url:
         _check_site_url_variable(site_url)
@@ -161,6 +162,7 @@ def _build_pages_and_shared_files(
     page_scripts = get_page_scripts()  # the same in both languages: joined once
     # Frozen objects are left out of garbage collection: the forked processes neither scan the
     # content again and again nor copy its memory pages by touching their objects' headers.
+    gc.collect()
     gc.freeze()
     try:
         return _fork_languages(content, staging, new_site, times, page_scripts, quiet=quiet, options=options)

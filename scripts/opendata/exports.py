@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from schemas.common import LANGUAGES
 from schemas.organization import Organization, Service
 from scripts.content.dates import build_date
 from scripts.content.loaded import Content
+from scripts.opendata.json_stream import json_chunks
 from scripts.pages import urls
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -57,18 +59,17 @@ def metadata(content: Content) -> dict[str, Any]:
     }
 
 
-def export_json(content: Content) -> str:
-    """Return the directory as JSON: our own model, both languages, with metadata."""
+def export_json(content: Content) -> Iterator[str]:
+    """Yield the directory as JSON: our own model, both languages, with metadata."""
     document = {
         "metadata": metadata(content),
-        "organizations": [entry.model.model_dump(mode="json") for entry in content.organizations],
         "bassins": [bassin.model_dump(mode="json") for bassin in content.bassins],
         "location_bassins": {f"{entry.model.id}/{location_id}": bassins for entry in content.organizations
                              for location_id, bassins in location_bassin_ids(content, entry.model).items()},
         "categories": [category.model_dump(mode="json") for category in content.taxonomy.categories],
         "communes": [commune.model_dump(mode="json") for commune in content.communes.values()],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_chunks(document, "organizations", (entry.model.model_dump(mode="json") for entry in content.organizations))
 
 
 def _address_columns(content: Content, location: Any) -> dict[str, str]:

@@ -7,6 +7,7 @@ each object carries the Dutch text and the Europe/Brussels time zone in an `x_br
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from schemas.organization import Access, Location, Organization, Service
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.opendata.exports import hsds_id, metadata
+from scripts.opendata.json_stream import json_chunks
 
 HSDS_SCHEMAS = REPO_ROOT / "schemas" / "hsds-3.0"
 """The official HSDS 3.0 schemas (openreferral/specification v3.0, CC BY-SA 4.0; see its README)."""
@@ -155,13 +157,12 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
     return result
 
 
-def export_hsds(content: Content) -> str:
-    """Return every service as HSDS 3.0 JSON (a paginated service list with one page)."""
-    services = [export_service(content, org, service) for org, service in content.get_services()]
-    document = {"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
-                "first_page": True, "last_page": True, "empty": not services, "contents": services,
-                "x_brusano": {"metadata": metadata(content)}}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def export_hsds(content: Content) -> Iterator[str]:
+    """Yield every service as HSDS 3.0 JSON (a paginated service list with one page)."""
+    pairs = content.get_services()
+    document = {"total_items": len(pairs), "total_pages": 1, "page_number": 1, "size": len(pairs),
+                "first_page": True, "last_page": True, "empty": not pairs, "x_brusano": {"metadata": metadata(content)}}
+    return json_chunks(document, "contents", (export_service(content, org, service) for org, service in pairs))
 
 
 @lru_cache(maxsize=1)

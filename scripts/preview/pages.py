@@ -146,4 +146,3 @@ class LanguagePages:
             if collector.messages:
                 self.items.pop(file.src_uri, None)  # rendered again after the next change
                 raise SiteBuildError(f"{self.language}/{file.src_uri}: " + "\n".join(collector.messages))
-            page.content = None  # only the page being written needs it

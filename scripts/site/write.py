@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -35,6 +35,11 @@ class TreeWriter:
     def write_text(self, relative: str, text: str) -> None:
         """Write a UTF-8 text file."""
         self._target(relative).write_text(text, encoding="utf-8", newline="\n")
+
+    def write_chunks(self, relative: str, chunks: Iterable[str]) -> None:
+        """Write a UTF-8 text file piece by piece."""
+        with self._target(relative).open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(chunks)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         """Write a binary file."""

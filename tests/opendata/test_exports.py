@@ -7,9 +7,11 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 import vobject
 
 from schemas.organization import Organization
+from scripts.opendata.json_stream import json_chunks
 from scripts.opendata.to_hsds import validate_hsds_service
 
 
@@ -71,3 +73,10 @@ def test_editor_notes_are_never_published(built_fixture_site: Path) -> None:
     holding = [path for path in built_fixture_site.rglob("*")
                if path.is_file() and path.suffix not in (".br", ".gz") and b"NOTE-FOR-EDITORS-ONLY" in path.read_bytes()]
     assert holding == []
+
+
+@pytest.mark.parametrize("items", [[], [{"b": [1, {"c": "é\n"}], "a": None}], [{"x": 1}, [2, 3], "quatre"]])
+def test_json_written_piece_by_piece_is_the_json_of_the_whole(items: list[object]) -> None:
+    document = {"z": {"nested": [1, 2]}, "contents": None, "a": "premier"}
+    whole = json.dumps({**document, "contents": items}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert "".join(json_chunks(document, "contents", iter(items))) == whole
