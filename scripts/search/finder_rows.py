@@ -1,7 +1,7 @@
 """What the directory finder needs in the browser, per language: one row per service, and labels.
 
-It travels in the same file as the search index (search/<lang>.js) so that the finder costs no
-second download. Rows are aligned with the first documents of the index (the services).
+It travels in its own file, search/<lang>-finder.js, which the finder page preloads. Rows are
+aligned with the first documents of the search index (the services).
 """
 
 from __future__ import annotations

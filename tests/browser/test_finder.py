@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from scripts.search.index import render_data_script
 from tests.browser.pages import change, names, open_finder, open_page, wait_render
 
 
@@ -149,3 +151,54 @@ def test_finder_from_disk(browser: Browser, built_fixture_site: Path) -> None:
         page.click(".bx-finder__name")
         page.wait_for_url("**/nl/directory/entries/test-soins-ixelles.html")
         assert recorded.foreign_requests() == []
+
+
+def test_the_page_asks_for_its_rows_before_its_scripts_have_arrived(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        rows_asked, search_arrived = page.evaluate("""() => {
+            const entries = performance.getEntriesByType('resource');
+            const rows = entries.find((e) => e.name.endsWith('/search/fr-finder.js'));
+            const search = entries.find((e) => /\\/assets\\/javascripts\\/search\\.[^/]*js$/.test(e.name));
+            return [rows.startTime, search.responseEnd];
+        }""")
+        assert rows_asked < search_arrived  # so search.js cannot have asked for them
+        assert len([url for url in recorded.requests if url.endswith("/search/fr-finder.js")]) == 1  # search.js runs the preloaded copy
+
+
+FIRST_LIST = """
+new MutationObserver((records, observer) => {
+  const finder = document.getElementById('bx-finder');
+  if (!finder || !finder.hasAttribute('data-renders')) return;
+  observer.disconnect();
+  window.__firstList = {
+    names: Array.from(document.querySelectorAll('.bx-finder__result .bx-finder__name'), (link) => link.textContent),
+    busy: document.getElementById('bx-finder-results').getAttribute('aria-busy'),
+  };
+}).observe(document, {attributes: true, childList: true, subtree: true});
+"""
+"""Record the list as it is when the finder first says it has rendered."""
+
+
+def _rows_with_copies(rows_script: Path, copies: int) -> str:
+    """Return the fixture's finder rows with each organisation copied under new ids."""
+    text = rows_script.read_text(encoding="utf-8")
+    data = json.loads(json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";")))
+    data["rows"] = [[f"{row[0]}-{copy}", *row[1:]] for copy in range(copies) for row in data["rows"]]
+    return render_data_script("__bxFinderData", "fr", data)
+
+
+def test_a_long_list_shows_its_first_screenful_then_the_rest(browser: Browser, finder_url: str, built_fixture_site: Path) -> None:
+    rows = _rows_with_copies(built_fixture_site / "search" / "fr-finder.js", copies=10)
+    with open_page(browser) as recorded:
+        page = recorded.page
+        page.route("**/search/fr-finder.js", lambda route: route.fulfill(body=rows, content_type="text/javascript"))
+        page.add_init_script(FIRST_LIST)
+        open_finder(page, finder_url)
+        page.wait_for_selector("#bx-finder-results:not([aria-busy])")
+        first, every = page.evaluate("() => window.__firstList"), names(page)
+        assert first["busy"] == "true" and len(first["names"]) == 20
+        assert len(every) == 30 and every[:20] == first["names"]
+        change(page, lambda: page.select_option("#bx-finder-cat", "palliative-home-care"))
+        assert names(page) == ["Soins Test Ixelles"] * 10 and page.get_attribute("#bx-finder-results", "aria-busy") is None

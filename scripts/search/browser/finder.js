@@ -1,8 +1,8 @@
 /* Directory finder: filters by need, place, bassin, language, public, cost, how to get in,
  * wheelchair access and "open now", combined with the text search, with counts per value; first
  * line first (care level, then distance) by default; the whole state in the URL.
- * Its rows and labels come in search/<lang>-finder.js, loaded by search.js when the finder opens;
- * the text filter asks the site search for the services it finds. */
+ * Its rows and labels come in search/<lang>-finder.js, which the finder page preloads and search.js
+ * runs; the text filter asks the site search for the services it finds. */
 (function () {
   "use strict";
 
@@ -28,15 +28,21 @@
     return text;
   }
 
-  /* ---- Time in Brussels, summer time included (the browser's time zone database) ---- */
-  var brusselsFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit",
-    day: "2-digit", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  var WEEKDAY = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+  /* ---- Time in Brussels: UTC+1, UTC+2 from the last Sunday of March to the last Sunday of October
+   * at 01:00 UTC (the EU's summer time rule, as Europe/Brussels has kept it since 1996). Computed here:
+   * Intl.DateTimeFormat loads its data in 15-30 ms on a cold page, before the first list. ---- */
+  var HOUR_MS = 3600000;
+  function summerTimeSwitch(year, month) {
+    var lastDay = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+  }
+  function twoDigits(number) { return (number < 10 ? "0" : "") + number; }
   function brusselsNow() {
-    var parts = {};
-    brusselsFormat.formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
-    return { date: parts.year + "-" + parts.month + "-" + parts.day, weekday: WEEKDAY[parts.weekday],
-             minutes: parseInt(parts.hour, 10) * 60 + parseInt(parts.minute, 10) };
+    var utc = new Date().getTime(), year = new Date(utc).getUTCFullYear();
+    var summer = utc >= summerTimeSwitch(year, 2) && utc < summerTimeSwitch(year, 9);
+    var local = new Date(utc + (summer ? 2 : 1) * HOUR_MS);
+    return { date: local.getUTCFullYear() + "-" + twoDigits(local.getUTCMonth() + 1) + "-" + twoDigits(local.getUTCDate()),
+             weekday: (local.getUTCDay() + 6) % 7, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
   }
   function openAt(hours, now) {
     var exceptions = hours[1];
@@ -208,7 +214,7 @@
       if (!(org in groupOf)) { groupOf[org] = groups.length; groups.push([]); }
       groups[groupOf[org]].push(index);
     });
-    list.innerHTML = groups.slice(0, 300).map(function (indices) { return resultHtml(indices, now, distances); }).join("");
+    showGroups(groups, function (indices) { return resultHtml(indices, now, distances); });
     var message = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length });
     if (groups.length > 1 && groups.length < shown.length) message += " " + label("finder_organisations", { m: groups.length });
     if (state.sort === "distance" && !origin) message += " " + label("finder_distance_needs_place");
@@ -219,6 +225,22 @@
     root.setAttribute("data-renders", String(++renderCount));
     saveState();
   }
+
+  /* The first screenful of results is shown at once, the others (up to MAX_GROUPS) once it has been
+   * painted: the list then appears without waiting for the layout of hundreds of entries. */
+  var FIRST_GROUPS = 20, MAX_GROUPS = 300, shownLists = 0;
+  function showGroups(groups, html) {
+    var shownList = ++shownLists;
+    list.innerHTML = groups.slice(0, FIRST_GROUPS).map(html).join("");
+    if (groups.length <= FIRST_GROUPS) { list.removeAttribute("aria-busy"); return; }
+    list.setAttribute("aria-busy", "true");
+    afterPaint(function () {
+      if (shownList !== shownLists) return;  // a newer render has replaced the list
+      list.insertAdjacentHTML("beforeend", groups.slice(FIRST_GROUPS, MAX_GROUPS).map(html).join(""));
+      list.removeAttribute("aria-busy");
+    });
+  }
+  function afterPaint(callback) { requestAnimationFrame(function () { setTimeout(callback, 0); }); }
 
   function resultHtml(indices, now, distances) {
     var row = data.rows[indices[0]];
@@ -289,6 +311,7 @@
     CHECKS.forEach(function (name) { if (state[name]) params.set(name, "1"); });
     if (state.sort !== "level") params.set("sort", state.sort);
     var query = params.toString();
+    if ((query ? "?" + query : "") === location.search && !location.hash) return;  // already there (a replaceState costs a few ms)
     try { history.replaceState(null, "", query ? "?" + query : location.pathname.split("/").pop()); } catch (e) { /* some file:// set-ups */ }
   }
   function loadState() {
