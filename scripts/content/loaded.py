@@ -73,7 +73,7 @@ class Content:
         documents = [entry.document for entry in self.organizations] + [entry.document for entry in self.templates]
         documents += [page.document for pages in self.dossiers.values() for page in pages.values()]
         for document in documents:
-            document.data, document.positions = None, {}
+            document.data, document.text = None, ""
 
     def get_category(self, category_id: str) -> Category:
         """Return a category by id."""

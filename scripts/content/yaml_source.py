@@ -51,13 +51,28 @@ def dump_yaml(data: Any) -> str:
 
 @dataclass
 class YamlDocument:
-    """Parsed YAML data with the position of every field path."""
+    """Parsed YAML data, and the position of every field path, found from its text when first asked."""
 
     path: str
     data: Any
-    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    text: str = ""
+    first_line: int = 1
     unreadable: set[FieldPath] = field(default_factory=set)
     """Field paths whose value could not be read (already reported)."""
+    _positions: dict[FieldPath, Position] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[FieldPath, Position]:
+        """Return the line and column of every field path (read again from the text: most valid
+        files are never asked, and keeping them all took a third of the content's memory)."""
+        if self._positions is None:
+            self._positions = {}
+            loader = ContentLoader(self.text)
+            try:
+                _record_positions(loader.get_single_node(), (), self._positions, loader, self.first_line)
+            finally:
+                loader.dispose()
+        return self._positions
 
     def locate(self, loc: FieldPath) -> Position:
         """Return the position of the deepest known part of a field path."""
@@ -108,7 +123,7 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
     if node is None:
         problems.add(path, first_line, 1, "(file)", "the file is empty", "write the content, or delete the file")
         return None
-    document = YamlDocument(path=path, data=None)
+    document = YamlDocument(path=path, data=None, text=text, first_line=first_line)
     document.data = _construct(node, (), document, loader, problems, first_line)
     return document
 
@@ -141,11 +156,30 @@ def _check_anchors(text: str, path: str, problems: Problems, first_line: int) ->
     return True
 
 
+def _record_positions(node: yaml.Node, loc: FieldPath, positions: dict[FieldPath, Position], loader: ContentLoader, first_line: int) -> None:
+    """Record the position of a node and of everything below it, as `_construct` reads them."""
+    positions[loc] = (node.start_mark.line + first_line, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            try:
+                key = loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+            except (yaml.YAMLError, ValueError, TypeError):
+                key = None  # reported when the file was read
+            if loc + (key,) in positions:
+                continue  # a duplicate key: the first one counts
+            _record_positions(value_node, loc + (key,), positions, loader, first_line)
+            if not isinstance(value_node, yaml.ScalarNode):
+                # A nested block starts on the next line: point at its key instead.
+                positions[loc + (key,)] = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, loc + (index,), positions, loader, first_line)
+
+
 def _construct(
     node: yaml.Node, loc: FieldPath, document: YamlDocument, loader: ContentLoader, problems: Problems, first_line: int
 ) -> Any:
-    """Build Python data from a node, recording positions and reporting duplicate keys."""
-    document.positions[loc] = (node.start_mark.line + first_line, node.start_mark.column + 1)
+    """Build Python data from a node, reporting duplicate keys and values that cannot be read."""
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
@@ -161,9 +195,6 @@ def _construct(
                 continue
             first_seen[key] = line
             result[key] = _construct(value_node, loc + (key,), document, loader, problems, first_line)
-            if not isinstance(value_node, yaml.ScalarNode):
-                # A nested block starts on the next line: point at its key instead.
-                document.positions[loc + (key,)] = (line, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
