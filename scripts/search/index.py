@@ -301,8 +301,14 @@ def write_search_files(content: Content, site_dir: Path, node_modules: Path, *, 
     writer.write_text(urls.search_asset_path("engine.js"), engine)
     sizes["engine.js"] = len(engine.encode("utf-8"))
     for language in LANGUAGES:
-        built = build_search_index(content, language, chunk_characters=chunk_characters)
-        for name, script in sorted(built.scripts.items()):
-            writer.write_text(urls.search_asset_path(name), script)
-            sizes[name] = len(script.encode("utf-8"))
+        sizes |= _write_language_files(writer, content, language, chunk_characters)
+    return sizes
+
+
+def _write_language_files(writer: TreeWriter, content: Content, language: Language, chunk_characters: int) -> dict[str, int]:
+    """Write one language's search files and return their sizes (its index is gone when the next one is built)."""
+    sizes = {}
+    for name, script in sorted(build_search_index(content, language, chunk_characters=chunk_characters).scripts.items()):
+        writer.write_text(urls.search_asset_path(name), script)
+        sizes[name] = len(script.encode("utf-8"))
     return sizes
