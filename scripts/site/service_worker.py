@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
-from scripts.site.compress import ENCODINGS
+from scripts.site.compress import TWIN_SUFFIXES
 from scripts.site.fingerprint import resolve_reference
 from scripts.site.webapp import ICONS, MANIFEST_NAME
 from scripts.site.write import TreeWriter
@@ -60,7 +60,7 @@ def site_version(site_dir: Path) -> str:
     """Return a hash of every file of the site: a new build with any change gets a new worker."""
     digest = hashlib.sha256()
     for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.name != WORKER_NAME and path.suffix not in ENCODINGS:
+        if path.is_file() and path.name != WORKER_NAME and path.suffix not in TWIN_SUFFIXES:
             digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
