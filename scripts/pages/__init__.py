@@ -1,4 +1,4 @@
-"""Stage 2, pages: each language's Markdown pages from valid content, their Jinja templates, the
-URL of every page family, the interface labels, and vCards. Pure (writes nothing). Imports
-`schemas` and `scripts.content`.
+"""Stage 2, pages: each language's pages from valid content (directory entries as HTML, the others
+as Markdown), their Jinja templates, the URL of every page family, the interface labels, and
+vCards. Pure (writes nothing). Imports `schemas` and `scripts.content`.
 """
