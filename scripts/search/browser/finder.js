@@ -226,19 +226,21 @@
     saveState();
   }
 
-  /* The first screenful of results is shown at once, the others (up to MAX_GROUPS) once it has been
-   * painted: the list then appears without waiting for the layout of hundreds of entries. */
-  var FIRST_GROUPS = 20, MAX_GROUPS = 300, shownLists = 0;
+  /* The first screenful of results is shown at once, the others (up to MAX_GROUPS) MORE_GROUPS at a
+   * time, each batch once the one before is painted: the list appears without waiting for the layout
+   * of hundreds of entries, and no long task keeps the page from answering meanwhile. */
+  var FIRST_GROUPS = 20, MORE_GROUPS = 40, MAX_GROUPS = 300, shownLists = 0;
   function showGroups(groups, html) {
-    var shownList = ++shownLists;
-    list.innerHTML = groups.slice(0, FIRST_GROUPS).map(html).join("");
-    if (groups.length <= FIRST_GROUPS) { list.removeAttribute("aria-busy"); return; }
-    list.setAttribute("aria-busy", "true");
-    afterPaint(function () {
+    var shownList = ++shownLists, total = Math.min(groups.length, MAX_GROUPS), shown = Math.min(total, FIRST_GROUPS);
+    list.innerHTML = groups.slice(0, shown).map(html).join("");
+    function showMore() {
       if (shownList !== shownLists) return;  // a newer render has replaced the list
-      list.insertAdjacentHTML("beforeend", groups.slice(FIRST_GROUPS, MAX_GROUPS).map(html).join(""));
-      list.removeAttribute("aria-busy");
-    });
+      var end = Math.min(total, shown + MORE_GROUPS);
+      list.insertAdjacentHTML("beforeend", groups.slice(shown, end).map(html).join(""));
+      shown = end;
+      if (shown < total) afterPaint(showMore); else list.removeAttribute("aria-busy");
+    }
+    if (shown < total) { list.setAttribute("aria-busy", "true"); afterPaint(showMore); } else list.removeAttribute("aria-busy");
   }
   function afterPaint(callback) { requestAnimationFrame(function () { setTimeout(callback, 0); }); }
 
