@@ -164,7 +164,10 @@ def test_the_page_asks_for_its_rows_before_its_scripts_have_arrived(browser: Bro
             return [rows.startTime, search.responseEnd];
         }""")
         assert rows_asked < search_arrived  # so search.js cannot have asked for them
-        assert len([url for url in recorded.requests if url.endswith("/search/fr-finder.js")]) == 1  # search.js runs the preloaded copy
+        preloaded = page.eval_on_selector_all("link[rel=preload]", "links => links.map((link) => link.href)")
+        scripts = page.eval_on_selector_all("script[src]", "scripts => scripts.map((script) => script.src)")
+        assert len(preloaded) == 3 and all(href in scripts for href in preloaded)  # each one is run, by the page or search.js
+        assert all(recorded.requests.count(href) == 1 for href in preloaded)  # from the preload's download
 
 
 FIRST_LIST = """
