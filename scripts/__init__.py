@@ -1,7 +1,7 @@
 """The pipeline that turns content/ into the bilingual site, one package per stage, in order.
 
 - `content/`: read every file strictly into the models and check the rules that span files;
-- `pages/`: turn valid content into each language's Markdown pages (pure: writes nothing);
+- `pages/`: turn valid content into each language's pages, entries as HTML and the rest as Markdown (pure: writes nothing);
 - `site/`: build each language with mkdocs, then the root pages, through the single writer;
 - `search/`: the search index and finder rows, and all the code that runs in the browser;
 - `opendata/`: the directory as JSON, CSV and HSDS 3.0, and the HSDS importer;

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ from scripts.content.errors import ContentError, Problem
 from scripts.content.loaded import Content
 from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
-from scripts.pages.render import get_page_scripts, render_language
+from scripts.pages.render import render_language
 from scripts.search.index import write_search_files
 from scripts.site.compress import write_compressed_twins
 from scripts.site.fingerprint import fingerprint_assets
@@ -54,13 +54,13 @@ class StageTimes:
     """The peak memory of each language's process."""
 
     @contextmanager
-    def stage(self, name: str, quiet: bool, *, into: dict[str, float] | None = None) -> Iterator[None]:
+    def stage(self, name: str, quiet: bool) -> Iterator[None]:
         """Time a stage and show its progress on standard error."""
         if not quiet:
             print(f"  {name}...", end="", flush=True, file=sys.stderr)
         started = time.perf_counter()
         yield
-        seconds = (self.seconds if into is None else into)[name] = time.perf_counter() - started
+        seconds = self.seconds[name] = time.perf_counter() - started
         if not quiet:
             print(f" {seconds:.2f} s", file=sys.stderr)
 
@@ -101,7 +101,7 @@ def build_site(
 
     material_search builds the same pages with Material's own search plugin as well, for the
     benchmark's comparison row; the published site never uses it. compress=False skips the
-    `.br`/`.gz` twins (Brotli 11 is the slowest stage; the preview needs none). fingerprint=False
+    `.br`/`.gz` twins (the slowest stage on new content; the preview needs none). fingerprint=False
     keeps our CSS and JS under their own names: the preview re-renders single pages later, and
     mkdocs writes those names.
 
@@ -159,56 +159,65 @@ def _build_pages_and_shared_files(
     Return the docs paths of the pages."""
     global _FORKED_CONTENT
     _FORKED_CONTENT = content  # a forked process inherits it: 10,000 services are never pickled
-    page_scripts = get_page_scripts()  # the same in both languages: joined once
     # Frozen objects are left out of garbage collection: the forked processes neither scan the
     # content again and again nor copy its memory pages by touching their objects' headers.
     gc.collect()
     gc.freeze()
     try:
-        return _fork_languages(content, staging, new_site, times, page_scripts, quiet=quiet, options=options)
+        return _fork_languages(content, staging, new_site, times, quiet=quiet, options=options)
     finally:
         gc.unfreeze()
         _FORKED_CONTENT = None
 
 
+@dataclass(frozen=True)
+class LanguageResult:
+    """What a language's process sends back (its pages' paths, not its pages: they would be pickled)."""
+
+    page_paths: set[str]
+    seconds: dict[str, float]
+    peak_mib: float
+    """The process's peak resident memory."""
+
+
 def _fork_languages(
-    content: Content, staging: Path, new_site: Path, times: StageTimes, page_scripts: dict[str, str], *, quiet: bool, options: PageOptions
+    content: Content, staging: Path, new_site: Path, times: StageTimes, *, quiet: bool, options: PageOptions
 ) -> set[str]:
-    """Fork a process per language, write the shared files meanwhile, wait for both languages."""
+    """Fork a process per language, write the shared files meanwhile, wait for both languages.
+
+    Forking a process that runs threads (the preview's server) is safe here: the child runs only
+    our rendering and mkdocs, and takes no lock another thread may hold."""
     with ProcessPoolExecutor(max_workers=len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
-        jobs = {language: pool.submit(_build_language_pages, language, staging, page_scripts, options)
-                for language in LANGUAGES}
-        here: dict[str, float] = {}
+        jobs = {language: pool.submit(_build_language_pages, language, staging, options) for language in LANGUAGES}
         try:
-            with times.stage("search index", True, into=here):
+            here = StageTimes()
+            with here.stage("search index", True):
                 times.search_file_sizes = write_search_files(content, new_site, REPO_ROOT / "node_modules")
-            with times.stage("open data", True, into=here):
+            with here.stage("open data", True):
                 write_open_data(content, new_site)
-            with times.stage("editors' admin", True, into=here):
+            with here.stage("editors' admin", True):
                 write_admin(content, new_site, REPO_ROOT / "node_modules")
-        finally:
-            page_paths = _collect_languages(jobs, times, quiet)  # waits for both, even when this process failed
-        times.add_side_by_side(here, quiet)
+        except BaseException:
+            wait(jobs.values())  # this process's error is the one to report, with its traceback
+            raise
+        results = _collect_languages(jobs, times, quiet)
+        times.add_side_by_side(here.seconds, quiet)
     for language in LANGUAGES:
         (staging / f"pages-{language}" / language).rename(new_site / language)
-    return set().union(*page_paths.values())
+    return set().union(*(result.page_paths for result in results.values()))
 
 
 _FORKED_CONTENT: Content | None = None
 """The validated content, set while the languages' processes are forked."""
 
 
-def _build_language_pages(
-    language: Language, staging: Path, page_scripts: dict[str, str], options: PageOptions
-) -> tuple[set[str], dict[str, float], float]:
-    """Render one language, build it with mkdocs and fingerprint its assets (in a forked process);
-    return the docs paths of its pages (not the pages: they would be pickled back to this process),
-    the seconds of each step and the process's peak memory in MiB."""
+def _build_language_pages(language: Language, staging: Path, options: PageOptions) -> LanguageResult:
+    """Render one language, build it with mkdocs and fingerprint its assets (in a forked process)."""
     content = _FORKED_CONTENT
     assert content is not None, "run in a process forked by _build_pages_and_shared_files"
     times = StageTimes()
     with times.stage(f"render pages ({language})", True):
-        site = render_language(content, language, page_scripts=page_scripts)
+        site = render_language(content, language)
     # Its own folder above the language's, so that fingerprinting sees this language only.
     site_dir = staging / f"pages-{language}" / language
     with times.stage(f"mkdocs build ({language})", True):
@@ -216,25 +225,24 @@ def _build_language_pages(
     if options.fingerprint:
         with times.stage(f"fingerprints ({language})", True):
             fingerprint_assets(site_dir.parent)
-    return site.page_paths(), times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return LanguageResult(site.page_paths(), times.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def _collect_languages(
-    jobs: dict[Language, Future[tuple[set[str], dict[str, float], float]]], times: StageTimes, quiet: bool
-) -> dict[Language, set[str]]:
-    """Wait for every language and return the paths of its pages; raise one SiteBuildError listing the problems of both."""
-    page_paths: dict[Language, set[str]] = {}
+def _collect_languages(jobs: dict[Language, Future[LanguageResult]], times: StageTimes, quiet: bool) -> dict[Language, LanguageResult]:
+    """Wait for every language; raise one SiteBuildError listing the problems of both."""
+    results: dict[Language, LanguageResult] = {}
     problems: list[str] = []
     for language, job in jobs.items():
         try:
-            page_paths[language], seconds, times.language_peak_mib[language] = job.result()
+            results[language] = job.result()
         except SiteBuildError as error:
             problems.append(str(error))
             continue
-        times.add_side_by_side(seconds, quiet)
+        times.language_peak_mib[language] = results[language].peak_mib
+        times.add_side_by_side(results[language].seconds, quiet)
     if problems:
         raise SiteBuildError("\n".join(problems))
-    return page_paths
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,18 +271,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_report(path: Path, times: StageTimes) -> None:
-    """Write the stage times, search file sizes and peak memory as JSON.
-
-    peak_memory_mib adds this process's peak to the peaks of the two languages' processes that
-    run beside it: an upper bound, as a forked process shares the parent's pages until it
-    writes to them, and the peaks need not coincide."""
+    """Write the stage times, search file sizes and each process's peak resident memory as JSON
+    (their sum would overstate the build's memory: forked processes share pages; `make bench`
+    measures the whole build's, scripts/devtools/memory.py)."""
     own_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report = {
         "seconds": times.seconds,
         "side_by_side_seconds": times.side_by_side,
         "total_seconds": sum(times.seconds.values()),
         "search_file_sizes": times.search_file_sizes,
-        "peak_memory_mib": own_mib + sum(times.language_peak_mib.values()),
         "peak_memory_own_mib": own_mib,
         "peak_memory_languages_mib": times.language_peak_mib,
     }

@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--content", type=Path, default=REPO_ROOT / "content")
     parser.add_argument("--output", type=Path, default=REPO_ROOT / "build" / "preview" / "site",
-                        help="the preview's site; its docs folders go beside it")
+                        help="the preview's site; its work files (mkdocs settings) go beside it")
     parser.add_argument("--content-only", action="store_true", help="watch only the content (tests, bench: code being edited meanwhile would rebuild all)")
     args = parser.parse_args(argv)
     session = PreviewSession(args.content, args.output, args.output.parent)

@@ -55,7 +55,7 @@ class YamlDocument:
 
     path: str
     data: Any
-    text: str = ""
+    text: str = field(default="", repr=False)
     first_line: int = 1
     unreadable: set[FieldPath] = field(default_factory=set)
     """Field paths whose value could not be read (already reported)."""
@@ -69,7 +69,9 @@ class YamlDocument:
             self._positions = {}
             loader = ContentLoader(self.text)
             try:
-                _record_positions(loader.get_single_node(), (), self._positions, loader, self.first_line)
+                node = loader.get_single_node()
+                if node is not None:  # no text once the sources are released
+                    _construct(node, (), self, loader, Problems(), self.first_line, self._positions)  # problems already reported
             finally:
                 loader.dispose()
         return self._positions
@@ -156,30 +158,14 @@ def _check_anchors(text: str, path: str, problems: Problems, first_line: int) ->
     return True
 
 
-def _record_positions(node: yaml.Node, loc: FieldPath, positions: dict[FieldPath, Position], loader: ContentLoader, first_line: int) -> None:
-    """Record the position of a node and of everything below it, as `_construct` reads them."""
-    positions[loc] = (node.start_mark.line + first_line, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            try:
-                key = loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
-            except (yaml.YAMLError, ValueError, TypeError):
-                key = None  # reported when the file was read
-            if loc + (key,) in positions:
-                continue  # a duplicate key: the first one counts
-            _record_positions(value_node, loc + (key,), positions, loader, first_line)
-            if not isinstance(value_node, yaml.ScalarNode):
-                # A nested block starts on the next line: point at its key instead.
-                positions[loc + (key,)] = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_positions(item, loc + (index,), positions, loader, first_line)
-
-
 def _construct(
-    node: yaml.Node, loc: FieldPath, document: YamlDocument, loader: ContentLoader, problems: Problems, first_line: int
+    node: yaml.Node, loc: FieldPath, document: YamlDocument, loader: ContentLoader, problems: Problems, first_line: int,
+    positions: dict[FieldPath, Position] | None = None,
 ) -> Any:
-    """Build Python data from a node, reporting duplicate keys and values that cannot be read."""
+    """Build Python data from a node, reporting duplicate keys and values that cannot be read, and
+    recording the position of every field path into positions when it is given."""
+    if positions is not None:
+        positions[loc] = (node.start_mark.line + first_line, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
@@ -194,11 +180,14 @@ def _construct(
                 )
                 continue
             first_seen[key] = line
-            result[key] = _construct(value_node, loc + (key,), document, loader, problems, first_line)
+            result[key] = _construct(value_node, loc + (key,), document, loader, problems, first_line, positions)
+            if positions is not None and not isinstance(value_node, yaml.ScalarNode):
+                # A nested block starts on the next line: point at its key instead.
+                positions[loc + (key,)] = (line, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(item, loc + (index,), document, loader, problems, first_line)
+            _construct(item, loc + (index,), document, loader, problems, first_line, positions)
             for index, item in enumerate(node.value)
         ]
     return _construct_scalar(node, loc, document, loader, problems, first_line)

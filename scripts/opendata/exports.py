@@ -60,7 +60,7 @@ def metadata(content: Content) -> dict[str, Any]:
 
 
 def export_json(content: Content) -> Iterator[str]:
-    """Yield the directory as JSON: our own model, both languages, with metadata."""
+    """Return the directory as JSON, in pieces: our own model, both languages, with metadata."""
     document = {
         "metadata": metadata(content),
         "bassins": [bassin.model_dump(mode="json") for bassin in content.bassins],

@@ -158,7 +158,7 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
 
 
 def export_hsds(content: Content) -> Iterator[str]:
-    """Yield every service as HSDS 3.0 JSON (a paginated service list with one page)."""
+    """Return every service as HSDS 3.0 JSON, in pieces (a paginated service list with one page)."""
     pairs = content.get_services()
     document = {"total_items": len(pairs), "total_pages": 1, "page_number": 1, "size": len(pairs),
                 "first_page": True, "last_page": True, "empty": not pairs, "x_brusano": {"metadata": metadata(content)}}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -98,8 +99,9 @@ class EntryHelpers(PageHelpers):
         return Markup(segno.make(address, error="m").svg_inline(scale=3, border=2, title=address))
 
 
+@cache
 def create_html_environment() -> jinja2.Environment:
-    """Return the Jinja environment of HTML pages: every printed value is escaped unless marked."""
+    """Return the Jinja environment of HTML pages (entries, root pages): every printed value is escaped unless marked."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGE_TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -111,8 +113,9 @@ def create_html_environment() -> jinja2.Environment:
     return environment
 
 
-def render_entry_page(environment: jinja2.Environment, content: Content, language: Language, org: Organization) -> HtmlPage:
+def render_entry_page(content: Content, language: Language, org: Organization) -> HtmlPage:
     """Return an organisation's page in one language."""
     helpers = EntryHelpers(content, language, urls.organization_path(org.id))
-    body = environment.get_template(TEMPLATE).render(h=helpers, content=content, lang=language, org=org)
-    return HtmlPage.from_html(helpers.headings[0][2], body, helpers.headings)
+    body = create_html_environment().get_template(TEMPLATE).render(h=helpers, content=content, lang=language, org=org)
+    title = html.escape(org.name.get(language), quote=False)  # escaped, as mkdocs takes a title from a heading
+    return HtmlPage.from_html(title, body, helpers.headings)

@@ -60,11 +60,12 @@ class PageHelpers:
 
     def week_hours(self, hours: OpeningHours) -> list[tuple[str, str]]:
         """Return (day name, "09:00–12:30, 13:30–17:00" or "closed") for each weekday."""
+        day_names = get_day_names("wide", locale=self.locale)
         rows = []
         for index, day in enumerate(WEEKDAYS):
             periods = sorted((p.opens, p.closes) for p in hours.regular if day in p.days)
             text = ", ".join(f"{opens}–{closes}" for opens, closes in periods) or self.ui("closed")
-            rows.append((str(get_day_names("wide", locale=self.locale)[index]).capitalize(), text))
+            rows.append((str(day_names[index]).capitalize(), text))
         return rows
 
     def language_names(self, codes: list[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from schemas.common import LANGUAGES, Language
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
 from scripts.pages.browser_code import PAGE_SCRIPTS, join_browser_code
-from scripts.pages.entry_page import HtmlPage, create_html_environment, render_entry_page
+from scripts.pages.entry_page import HtmlPage, render_entry_page
 from scripts.pages.helpers import PAGE_TEMPLATES, PageHelpers
 from scripts.pages.markdown_text import Markdown, escape_markdown
 from scripts.pages.vcard import render_vcard
@@ -28,7 +29,7 @@ SiteItem = str | HtmlPage
 
 @dataclass
 class LanguageSite:
-    """What one language's docs folder holds: Markdown and HTML pages, generated and copied files, navigation."""
+    """One language's pages (Markdown or HTML), generated and copied files, and navigation, by docs path."""
 
     language: Language
     pages: dict[str, str] = field(default_factory=dict)
@@ -48,8 +49,9 @@ class LanguageSite:
         return {**self.pages, **self.texts, **self.html_pages}
 
 
+@cache
 def create_environment() -> jinja2.Environment:
-    """Return the Jinja environment: every printed value is escaped as Markdown unless marked."""
+    """Return the Jinja environment of Markdown pages: every printed value is escaped as Markdown unless marked."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGE_TEMPLATES),
         finalize=escape_markdown,
@@ -65,28 +67,20 @@ def create_environment() -> jinja2.Environment:
 
 def render_site(content: Content) -> dict[Language, LanguageSite]:
     """Return every language's pages, files and navigation."""
-    environment = create_environment()
-    page_scripts = get_page_scripts()
-    return {language: render_language(content, language, environment, page_scripts) for language in LANGUAGES}
+    return {language: render_language(content, language) for language in LANGUAGES}
 
 
-def get_page_scripts() -> dict[str, str]:
-    """Return our page scripts by docs path: the same files in every language, joined once."""
-    return {path: join_browser_code(names) for path, names in PAGE_SCRIPTS.items()}
-
-
-def render_language(
-    content: Content, language: Language, environment: jinja2.Environment | None = None, page_scripts: dict[str, str] | None = None
-) -> LanguageSite:
+def render_language(content: Content, language: Language) -> LanguageSite:
     """Return one language's pages, files and navigation (the build renders each in its own process)."""
     site = LanguageSite(language)
-    site.texts.update(get_page_scripts() if page_scripts is None else page_scripts)
-    _render_language(environment or create_environment(), content, site)
+    site.texts.update({path: join_browser_code(names) for path, names in PAGE_SCRIPTS.items()})
+    _render_language(content, site)
     return site
 
 
-def _render_language(environment: jinja2.Environment, content: Content, site: LanguageSite) -> None:
+def _render_language(content: Content, site: LanguageSite) -> None:
     language = site.language
+    environment = create_environment()
     line_cache: dict[tuple[str, str], Markdown] = {}
 
     def render(path: str, template_name: str, **context: Any) -> None:
@@ -96,9 +90,8 @@ def _render_language(environment: jinja2.Environment, content: Content, site: La
     render(urls.home_path(), "home.md.j2")
     render(urls.directory_path(), "directory.md.j2")
     render(urls.finder_path(), "finder.md.j2")
-    html_environment = create_html_environment()
     for entry in content.organizations:
-        site.html_pages[urls.organization_path(entry.model.id)] = render_entry_page(html_environment, content, language, entry.model)
+        site.html_pages[urls.organization_path(entry.model.id)] = render_entry_page(content, language, entry.model)
         site.texts[urls.vcard_path(entry.model.id)] = render_vcard(content, entry.model, language)
     for category in content.taxonomy.categories:
         render(urls.category_path(category.id), "category.md.j2", category=category)

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from scripts.pages import urls
-from scripts.pages.entry_page import HtmlPage, create_html_environment, render_entry_page
+from scripts.pages.entry_page import HtmlPage, render_entry_page
 from scripts.pages.vcard import render_vcard
 from scripts.site.mkdocs_pages import RenderedPage, add_language_pages, make_file
 from scripts.site.mkdocs_site import SiteBuildError, _Collector, language_config
@@ -41,7 +41,7 @@ class NeedsFullBuild(Exception):
 
 def render_organization(content: Content, language: Language, org: Organization) -> dict[str, SiteItem]:
     """Return an organisation's page and vCard as `render_site` makes them (they read no other entry)."""
-    page = render_entry_page(create_html_environment(), content, language, org)
+    page = render_entry_page(content, language, org)
     return {urls.organization_path(org.id): page, urls.vcard_path(org.id): render_vcard(content, org, language)}
 
 

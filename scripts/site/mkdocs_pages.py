@@ -4,11 +4,13 @@ Markdown pages are converted by mkdocs as usual; pages rendered to HTML (directo
 the theme as they are, with their title and table of contents. mkdocs keeps every page's HTML
 from reading it to the end of the build; here a rendered page gives its HTML only while the
 theme writes it, and every page lets its HTML go once written, so that 10,000 pages are never
-held at once.
+held at once. Every path is checked as the writer checks it (once, inside the language's folder).
 """
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +21,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from scripts.pages.entry_page import HtmlPage
 from scripts.pages.render import LanguageSite, SiteItem
+from scripts.site.write import claim_output_path
 
 PLUGIN_NAME = "brusano-pages"
 
@@ -58,10 +61,17 @@ class LanguagePagesPlugin(BasePlugin):  # type: ignore[type-arg]
         self.site = site
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add every page and file of the language (over a theme file of the same path, as a docs file would be)."""
-        for path, item in sorted(self.site.items().items()):
+        """Add every page and file of the language (over a theme file of the same path, as a docs file would be).
+
+        Raises:
+            UnsafeOutputPath: two of them have the same path, or one would leave the language's folder.
+        """
+        site, claimed = self.site, set[str]()
+        for path, item in sorted(chain(site.pages.items(), site.texts.items(), site.html_pages.items()), key=itemgetter(0)):
+            claim_output_path(path, claimed)
             put_file(files, make_file(config, path, item))
-        for path, source in sorted(self.site.files.items()):
+        for path, source in sorted(site.files.items()):
+            claim_output_path(path, claimed)
             put_file(files, File.generated(config, path, abs_src_path=str(source)))
         return files
 
@@ -74,11 +84,12 @@ class LanguagePagesPlugin(BasePlugin):  # type: ignore[type-arg]
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a page's Markdown and HTML once it is written (mkdocs keeps them to the end)."""
+        """Let go of a page's HTML once it is written (mkdocs keeps it to the end). Its Markdown
+        stays: mkdocs reads a page's title from it when another page names it."""
         if isinstance(page, RenderedPage):
             page.close()
         else:
-            page.markdown = page.content = None
+            page.content = None
         return output
 
 
@@ -86,7 +97,7 @@ def make_file(config: MkDocsConfig, path: str, item: SiteItem) -> File:
     """Return the mkdocs file of a page or generated file (with its page, for a rendered one)."""
     file = File.generated(config, path, content="" if isinstance(item, HtmlPage) else item)
     if isinstance(item, HtmlPage):
-        RenderedPage(file, config, item)
+        file.page = RenderedPage(file, config, item)  # as a Page does itself: mkdocs finds pages through their files
     return file
 
 

@@ -7,13 +7,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
-import jinja2
-
 from schemas.common import LANGUAGES, Language
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages import urls
-from scripts.pages.helpers import PAGE_TEMPLATES
+from scripts.pages.entry_page import create_html_environment
 from scripts.site.security import PAGE_POLICY
 from scripts.site.write import TreeWriter
 
@@ -22,18 +20,12 @@ ROOT_ASSETS = ("root.css", "chooser.js", "not-found.js")
 """The root pages' stylesheet and scripts (files, so that the Content-Security-Policy forbids inline code)."""
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PAGE_TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True
-    )
-
-
 def write_root_pages(content: Content, page_paths: Collection[str], site_dir: Path, site_url: str | None) -> None:
     """Write the chooser, the 404 pages of the root and of each language, the sitemap and robots.txt.
 
     page_paths are the docs paths of the pages (each language has the same ones)."""
     writer = TreeWriter(site_dir)
-    environment = _environment()
+    environment = create_html_environment()
     for name in ROOT_ASSETS:
         writer.copy_file(name, ROOT_THEME / name)
     chooser = environment.get_template("root_index.html.j2")

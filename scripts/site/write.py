@@ -14,6 +14,21 @@ class UnsafeOutputPath(Exception):
     """A generated path would leave its folder or overwrite another file (a bug, not a content error)."""
 
 
+def claim_output_path(relative: str, claimed: set[str]) -> PurePosixPath:
+    """Return a relative output path once it is known to stay in its folder and to be new; note it as claimed.
+
+    Raises:
+        UnsafeOutputPath: the path is absolute, climbs out with "..", is empty, or was claimed before.
+    """
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        raise UnsafeOutputPath(f"refusing to write outside its folder: {relative!r}")
+    if relative in claimed:
+        raise UnsafeOutputPath(f"refusing to write {relative!r} twice")
+    claimed.add(relative)
+    return pure
+
+
 class TreeWriter:
     """Write files below one root, each path once."""
 
@@ -22,12 +37,7 @@ class TreeWriter:
         self.written: set[str] = set()
 
     def _target(self, relative: str) -> Path:
-        pure = PurePosixPath(relative)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-            raise UnsafeOutputPath(f"refusing to write outside {self.root}: {relative!r}")
-        if relative in self.written:
-            raise UnsafeOutputPath(f"refusing to write {relative!r} twice")
-        self.written.add(relative)
+        pure = claim_output_path(relative, self.written)
         target = self.root.joinpath(*pure.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target

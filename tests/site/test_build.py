@@ -316,3 +316,19 @@ def test_generated_lists_keep_the_space_after_each_comma(built_fixture_site: Pat
     assert "Evere, Sint-Joost-ten-Node, Schaarbeek" in bassins
     helplines = soup(built_fixture_site / "fr" / "helplines.html").select_one("article").get_text()
     assert not re.search(r"\w,\w", helplines.replace(",0", ""))
+
+
+@pytest.mark.parametrize("clash", ["duplicate", "outside"])
+def test_a_page_path_written_twice_or_outside_its_folder_is_refused(tmp_path: Path, clash: str) -> None:
+    from scripts.check import load_valid_content
+    from scripts.pages.render import render_language
+    from scripts.site.mkdocs_site import build_language
+    from scripts.site.write import UnsafeOutputPath
+
+    content = load_valid_content(write_scratch_content(tmp_path))
+    site = render_language(content, "fr")
+    entry = next(iter(site.html_pages))
+    site.texts["../escaped.txt" if clash == "outside" else entry] = "text"
+    with pytest.raises(UnsafeOutputPath):
+        build_language(content, site, tmp_path / "work", tmp_path / "work" / "site")
+    assert not (tmp_path / "work" / "site").exists() or not any((tmp_path / "work" / "site").rglob("*.html"))
