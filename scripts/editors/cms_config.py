@@ -29,7 +29,6 @@ from schemas.taxonomy import Taxonomy
 from schemas.template import Template, TemplateFiles
 from scripts.content.loaded import Content
 from scripts.editors.cms_labels import FIELD_LABELS
-from scripts.editors.local_cms import LOCAL_API_URL
 
 Option = dict[str, Any]
 Widget = dict[str, Any]
@@ -259,7 +258,7 @@ def _dossier_fields(options: ContentOptions) -> list[Widget]:
     return [*fields, body]
 
 
-def _backend(content: Content) -> Widget:
+def _backend(content: Content, local_backend_url: str) -> Widget:
     """The production back end: the repository of content/site.yaml, saves as pull requests."""
     repository = content.site.repository_url or ""
     host, _, path = repository.removeprefix("https://").removeprefix("http://").partition("/")
@@ -267,7 +266,7 @@ def _backend(content: Content) -> Widget:
     site = content.site
     if host not in names:
         # No public repository yet: the admin page works with the local server only (make edit).
-        return {"name": "proxy", "proxy_url": LOCAL_API_URL, "branch": site.edit_branch}
+        return {"name": "proxy", "proxy_url": local_backend_url, "branch": site.edit_branch}
     backend: Widget = {"name": names[host], "repo": path.removesuffix(".git").strip("/"), "branch": site.edit_branch}
     if site.cms_oauth_url is not None:
         backend["base_url"] = site.cms_oauth_url
@@ -276,10 +275,10 @@ def _backend(content: Content) -> Widget:
     return backend
 
 
-def cms_config(content: Content, local_backend_url: str = LOCAL_API_URL) -> dict[str, Any]:
-    """Return the whole Decap CMS configuration for this content."""
+def cms_config(content: Content, local_backend_url: str) -> dict[str, Any]:
+    """Return the whole Decap CMS configuration for this content, with the local server's API address."""
     options = ContentOptions.from_content(content)
-    backend = _backend(content)
+    backend = _backend(content, local_backend_url)
     config: dict[str, Any] = {
         "backend": backend,
         "local_backend": {"url": local_backend_url, "allowed_hosts": ["localhost", "127.0.0.1"]},

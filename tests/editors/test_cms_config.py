@@ -22,6 +22,7 @@ from scripts.content.loaded import Content
 from scripts.content.yaml_source import ContentLoader
 from scripts.editors.admin import ADMIN_FOLDER
 from scripts.editors.cms_config import cms_config
+from scripts.editors.local_cms import LOCAL_API_URL
 from tests.conftest import REPO, write_scratch_content
 
 Widget = dict[str, Any]
@@ -34,7 +35,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
 
 @pytest.fixture(scope="module")
 def config(content: Content) -> dict[str, Any]:
-    return cms_config(content)
+    return cms_config(content, LOCAL_API_URL)
 
 
 def _collection(config: dict[str, Any], name: str) -> Widget:
@@ -109,7 +110,7 @@ def _read(path: Path) -> Any:
 
 def test_the_form_shows_every_key_of_the_real_content() -> None:
     content = load_valid_content(REPO / "content")
-    config = cms_config(content)
+    config = cms_config(content, LOCAL_API_URL)
     missing = []
     for path in sorted((REPO / "content" / "directory").glob("*.yaml")):
         missing += _unknown_keys(_read(path), _collection(config, "organisations")["fields"], path.name)
@@ -136,22 +137,24 @@ def test_selects_offer_what_the_content_holds(config: dict[str, Any], content: C
 def test_production_backend_opens_pull_requests(content: Content) -> None:
     github = content.site.model_copy(update={"repository_url": "https://github.com/brusano/site", "edit_branch": "main",
                                               "cms_oauth_url": "https://auth.example.org"})
-    config = cms_config(replace(content, site=github))
+    config = cms_config(replace(content, site=github), LOCAL_API_URL)
     assert config["backend"] == {"name": "github", "repo": "brusano/site", "branch": "main", "base_url": "https://auth.example.org"}
     assert config["publish_mode"] == "editorial_workflow"
     gitlab = content.site.model_copy(update={"repository_url": "https://gitlab.com/brusano/site", "cms_app_id": "abc123"})
-    backend = cms_config(replace(content, site=gitlab))["backend"]
+    backend = cms_config(replace(content, site=gitlab), LOCAL_API_URL)["backend"]
     assert (backend["name"], backend["auth_type"], backend["app_id"]) == ("gitlab", "pkce", "abc123")
 
 
-def test_without_a_repository_only_the_local_server_is_offered(config: dict[str, Any]) -> None:
-    assert config["backend"]["name"] == "proxy" and "publish_mode" not in config
+def test_without_a_repository_only_the_local_server_is_offered(content: Content) -> None:
+    config = cms_config(content, "http://127.0.0.1:9999/api/v1")
+    assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:9999/api/v1", "branch": content.site.edit_branch}
+    assert config["local_backend"]["url"] == "http://127.0.0.1:9999/api/v1" and "publish_mode" not in config
 
 
 def test_build_writes_the_admin_page_with_the_generated_configuration(built_fixture_site: Path, content: Content) -> None:
     admin = built_fixture_site / ADMIN_FOLDER
     written = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
-    assert written == cms_config(content)
+    assert written == cms_config(content, LOCAL_API_URL)
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<script src="decap-cms.js"></script>' in page and 'rel="cms-config-url"' in page
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
