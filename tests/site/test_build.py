@@ -332,3 +332,17 @@ def test_a_page_path_written_twice_or_outside_its_folder_is_refused(tmp_path: Pa
     with pytest.raises(UnsafeOutputPath):
         build_language(content, site, tmp_path / "work", tmp_path / "work" / "site")
     assert not (tmp_path / "work" / "site").exists() or not any((tmp_path / "work" / "site").rglob("*.html"))
+
+
+def test_a_failure_of_the_shared_work_is_reported_over_a_languages_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A bug in this process (here, the open data) keeps its traceback even when mkdocs also warned.
+    content_root = write_scratch_content(tmp_path)
+    dossier = content_root / "dossiers" / "test-palliatif.fr.md"
+    dossier.write_text(dossier.read_text(encoding="utf-8") + "\n[lien](page-absente-fr.md)\n", encoding="utf-8")
+
+    def broken_open_data(*args: object) -> None:
+        raise RuntimeError("open data broke")
+
+    monkeypatch.setattr("scripts.build.write_open_data", broken_open_data)
+    with pytest.raises(RuntimeError, match="open data broke"):
+        build_site(content_root, tmp_path / "build" / "site", quiet=True, compress=False)
