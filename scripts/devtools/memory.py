@@ -8,20 +8,37 @@ write to them, so adding their resident sizes would count those pages once per p
 from __future__ import annotations
 
 import subprocess
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.1
 
 
-def run_measuring_memory(command: list[str], cwd: Path) -> tuple[int, float]:
-    """Run a command; return its exit status and the peak of its process tree's PSS, in MiB."""
-    process = subprocess.Popen(command, cwd=cwd, stderr=subprocess.DEVNULL)
-    peak_kib = 0
-    while process.poll() is None:
-        peak_kib = max(peak_kib, sum(_pss_kib(pid) for pid in _process_tree(process.pid)))
-        time.sleep(SAMPLE_SECONDS)
-    return process.returncode, peak_kib / 1024
+@dataclass(frozen=True)
+class MeasuredRun:
+    """How a command ended and the most memory it held."""
+
+    returncode: int
+    """The command's exit status."""
+    peak_pss_mib: float
+    """The peak of its process tree's PSS, in MiB."""
+    stderr: str
+    """What it wrote to its standard error (kept to explain a failure)."""
+
+
+def run_measuring_memory(command: list[str], cwd: Path) -> MeasuredRun:
+    """Run a command, sampling its process tree's PSS; return its status, peak PSS and stderr."""
+    # A file, not a pipe: nothing reads a pipe while we sample, and a full pipe would block the command.
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, cwd=cwd, stderr=stderr)
+        peak_kib = 0
+        while process.poll() is None:
+            peak_kib = max(peak_kib, sum(_pss_kib(pid) for pid in _process_tree(process.pid)))
+            time.sleep(SAMPLE_SECONDS)
+        stderr.seek(0)
+        return MeasuredRun(process.returncode, peak_kib / 1024, stderr.read().decode("utf-8", errors="replace"))
 
 
 def _process_tree(root: int) -> list[int]:

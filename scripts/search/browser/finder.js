@@ -38,7 +38,7 @@
   }
   function twoDigits(number) { return (number < 10 ? "0" : "") + number; }
   function brusselsNow() {
-    var utc = new Date().getTime(), year = new Date(utc).getUTCFullYear();
+    var utc = Date.now(), year = new Date(utc).getUTCFullYear();
     var summer = utc >= summerTimeSwitch(year, 2) && utc < summerTimeSwitch(year, 9);
     var local = new Date(utc + (summer ? 2 : 1) * HOUR_MS);
     return { date: local.getUTCFullYear() + "-" + twoDigits(local.getUTCMonth() + 1) + "-" + twoDigits(local.getUTCDate()),
@@ -189,7 +189,6 @@
                         interp: "finder_interpreting", place: "finder_place_label", text: "finder_text_label" };
 
   function render() {
-    var started = performance.now();
     var now = brusselsNow();
     var active = tests(now);
     var shown = [];
@@ -221,7 +220,6 @@
     if (state.sort === "level" && shown.length > 1) message += " " + label(origin ? "finder_level_order_distance" : "finder_level_order");
     status.textContent = message;
     if (!shown.length) explainEmpty(active);
-    root.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
     root.setAttribute("data-renders", String(++renderCount));
     saveState();
   }
@@ -229,18 +227,19 @@
   /* The first screenful of results is shown at once, the others (up to MAX_GROUPS) MORE_GROUPS at a
    * time, each batch once the one before is painted: the list appears without waiting for the layout
    * of hundreds of entries, and no long task keeps the page from answering meanwhile. */
-  var FIRST_GROUPS = 20, MORE_GROUPS = 40, MAX_GROUPS = 300, shownLists = 0;
+  var FIRST_GROUPS = 20, MORE_GROUPS = 40, MAX_GROUPS = 300, listsStarted = 0;
   function showGroups(groups, html) {
-    var shownList = ++shownLists, total = Math.min(groups.length, MAX_GROUPS), shown = Math.min(total, FIRST_GROUPS);
-    list.innerHTML = groups.slice(0, shown).map(html).join("");
-    function showMore() {
-      if (shownList !== shownLists) return;  // a newer render has replaced the list
-      var end = Math.min(total, shown + MORE_GROUPS);
-      list.insertAdjacentHTML("beforeend", groups.slice(shown, end).map(html).join(""));
-      shown = end;
-      if (shown < total) afterPaint(showMore); else list.removeAttribute("aria-busy");
+    var thisList = ++listsStarted, total = Math.min(groups.length, MAX_GROUPS), groupsShown = 0;
+    function step(count) {
+      if (thisList !== listsStarted) return;  // a newer render has replaced the list
+      var end = Math.min(total, groupsShown + count);
+      list.insertAdjacentHTML("beforeend", groups.slice(groupsShown, end).map(html).join(""));
+      groupsShown = end;
+      if (groupsShown < total) { list.setAttribute("aria-busy", "true"); afterPaint(function () { step(MORE_GROUPS); }); }
+      else list.removeAttribute("aria-busy");
     }
-    if (shown < total) { list.setAttribute("aria-busy", "true"); afterPaint(showMore); } else list.removeAttribute("aria-busy");
+    list.innerHTML = "";
+    step(FIRST_GROUPS);
   }
   function afterPaint(callback) { requestAnimationFrame(function () { setTimeout(callback, 0); }); }
 
