@@ -75,9 +75,10 @@ def test_an_entry_page_comes_out_as_the_full_render_writes_it(scratch_content: P
     content = load_valid_content(scratch_content)
     sites = render_site(content)
     for language in LANGUAGES:
+        full_render = sites[language].items()
         for entry in content.organizations:
             for path, item in render_organization(content, language, entry.model).items():
-                assert item == sites[language].items()[path], path
+                assert item == full_render[path], path
 
 
 def test_the_built_site_holds_no_preview_code(built_fixture_site: Path) -> None:
