@@ -19,6 +19,8 @@ from tests.conftest import REPO
 from tests.search.worker import count_kept_words, query_site, run_worker
 
 LUNR_LANGUAGES = REPO / "node_modules" / "lunr-languages"
+DROPDOWN_LIMIT = 8
+"""How many results the header's list asks for (search.js)."""
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
@@ -109,7 +111,8 @@ self.onmessage = (function (receive) {
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
 def test_results_and_order_equal_lunr_js(browser: Browser, synthetic_site: tuple[Path, Path], small_chunk_site: Path, language: str) -> None:
-    """lunr.js's scores and, for one word, its very order, ties included (several words: every word's results first).
+    """lunr.js's scores and, for one word, its very order, ties included (several words: every word's results first);
+    the header list's first results are the first of the whole list.
 
     Scores agree to 9 decimals: lunr adds a query's terms up in the order the index first met them, and
     the sharded index ships its terms sorted (their last bit can differ)."""
@@ -125,6 +128,9 @@ def test_results_and_order_equal_lunr_js(browser: Browser, synthetic_site: tuple
     one_word = [text for text in queries if count_kept_words(text, language) <= 1]
     assert len(one_word) > 50
     assert [text for text in one_word if [ref for _, ref in rounded[text]] != [ref for _, ref in expected[text]]] == []
+    first, _ = query_site(browser, small_chunk_site, language, queries, limit=DROPDOWN_LIMIT)
+    assert [text for text in queries if first[text] != actual[text][:DROPDOWN_LIMIT]] == []
+    assert len([text for text in queries if len(actual[text]) > DROPDOWN_LIMIT * 16]) >= 5  # the worker's one pass keeping the best
 
 
 def test_a_whole_word_loads_one_chunk(browser: Browser, small_chunk_site: Path) -> None:
