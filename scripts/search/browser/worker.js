@@ -61,7 +61,6 @@ function loadRoot(root) {
   for (var doc = 0; doc < count; doc++) state.digitRefs[doc] = /^[0-9]+$/.test(documentRef(doc)) ? 1 : 0;
   state.types = root.types;
   state.chunkFirstTerms = root.chunks;
-  state.plan = null;
 }
 
 /* Keep a chunk's terms: each chunk is a sorted run of the index's terms, looked up where it lies
@@ -157,15 +156,19 @@ function termPosting(info) {
 }
 
 /* Per-query work areas, one slot per field and document (or per document), reused from query to
- * query: a slot counts only when its stamp is the current query's number. */
-function scratch() {
+ * query: a slot counts only when its stamp is the current query's number. The word masks (of
+ * `maskWords` Int32 each per document) start cleared. */
+function scratch(maskWords) {
   var size = state.count * state.fieldNames.length;
   if (!state.scratch) {
     state.scratch = { query: 0, fieldSeen: new Int32Array(size), dotSeen: new Int32Array(size), dot: new Float64Array(size),
                       docSeen: new Int32Array(state.count), score: new Float64Array(state.count), masks: null, maskWords: 0 };
   }
-  state.scratch.query += 1;
-  return state.scratch;
+  var work = state.scratch;
+  work.query += 1;
+  if (maskWords && work.maskWords !== maskWords) { work.masks = new Int32Array(state.count * maskWords); work.maskWords = maskWords; }
+  if (maskWords) work.masks.fill(0);
+  return work;
 }
 
 /* lunr.Index#query over the loaded terms, for a query plan (its clauses are all optional and on
@@ -178,33 +181,72 @@ function scratch() {
  * score can differ). With `words` (more than one), also returns for each document which of the
  * plan's words its matched terms stand for. */
 function scoreQuery(plan, words) {
-  var work = scratch(), stamp = work.query, count = state.count;
-  var boosts = new Map(), fieldRefs = [], seenTermFields = new Set();
-  var expansions = plan.clauses.map(function (clause) { return clause.terms.map(expandTerm); });
-  var maskWords = Math.ceil(words / 31), termMasks = maskWords ? wordMasks(plan, expansions, maskWords) : null;
-  if (maskWords && (work.maskWords !== maskWords)) { work.masks = new Int32Array(count * maskWords); work.maskWords = maskWords; }
-  if (maskWords) work.masks.fill(0);
-  plan.clauses.forEach(function (clause, c) {
-    expansions[c].forEach(function (expandedTerms) {
-      expandedTerms.forEach(function (expanded) {
-        var info = termPosting(state.terms.get(expanded));
-        boosts.set(info, (boosts.get(info) || 0) + clause.boost);
-        if (seenTermFields.has(info)) return;  /* lunr's termFieldCache: a term's documents are visited once */
-        seenTermFields.add(info);
-        var mask = termMasks ? termMasks.get(expanded) : null;
-        info.fields.forEach(function (posting, field) {
-          var docs = posting.docs, offset = field * count;
-          for (var i = 0; i < docs.length; i++) {
-            var slot = offset + docs[i];
-            if (work.fieldSeen[slot] !== stamp) { work.fieldSeen[slot] = stamp; fieldRefs.push(slot); }
-            if (mask) for (var w = 0; w < maskWords; w++) work.masks[docs[i] * maskWords + w] |= mask[w];
-          }
-        });
+  var maskWords = Math.ceil(words / 31), work = scratch(maskWords);
+  var matches = planMatches(plan), boosts = termBoosts(matches);
+  var slots = matchedSlots(work, boosts, maskWords ? wordMasks(matches, maskWords) : null, maskWords);
+  var magnitude = addDotProducts(work, boosts);
+  return { documents: addFieldScores(work, slots, magnitude), score: work.score, masks: maskWords ? work.masks : null, maskWords: maskWords };
+}
+
+/* The loaded terms a query plan finds, in the order lunr.Index#query meets them (clause by clause,
+ * each clause term's expansion in turn), each with its posting, its clause's boost and the number
+ * of the word it stands for; a term found twice is there twice. */
+function planMatches(plan) {
+  var matches = [];
+  plan.clauses.forEach(function (clause) {
+    clause.terms.forEach(function (term) {
+      expandTerm(term).forEach(function (expanded) {
+        matches.push({ info: termPosting(state.terms.get(expanded)), boost: clause.boost, word: clause.word });
       });
     });
   });
-  /* The dot products, term by term in term order, as lunr.Vector#dot adds them. */
-  var ordered = Array.from(boosts.keys()).sort(function (a, b) { return a.index - b.index; }), sumOfSquares = 0;
+  return matches;
+}
+
+/* Each matched term's value in the query vector: the boosts of the clauses that found it, added
+ * up; the terms come in the order they were first met. */
+function termBoosts(matches) {
+  var boosts = new Map();
+  matches.forEach(function (match) { boosts.set(match.info, (boosts.get(match.info) || 0) + match.boost); });
+  return boosts;
+}
+
+/* For each matched term, the words of the plan it stands for, as bits (31 to an Int32): a term
+ * found by both a word's stem and the prefix of another stands for both. */
+function wordMasks(matches, maskWords) {
+  var masks = new Map();
+  matches.forEach(function (match) {
+    var mask = masks.get(match.info);
+    if (!mask) masks.set(match.info, mask = new Int32Array(maskWords));
+    mask[Math.floor(match.word / 31)] |= 1 << (match.word % 31);
+  });
+  return masks;
+}
+
+/* The field-and-document slots the matched terms hold, in the order they first match: each term's
+ * documents are visited once (lunr's termFieldCache), in the order the terms were first met; with
+ * `termMasks`, each document also gets the bits of the words its terms stand for. */
+function matchedSlots(work, boosts, termMasks, maskWords) {
+  var stamp = work.query, count = state.count, slots = [];
+  boosts.forEach(function (_boost, info) {
+    var mask = termMasks ? termMasks.get(info) : null;
+    info.fields.forEach(function (posting, field) {
+      var docs = posting.docs, offset = field * count;
+      for (var i = 0; i < docs.length; i++) {
+        var slot = offset + docs[i];
+        if (work.fieldSeen[slot] !== stamp) { work.fieldSeen[slot] = stamp; slots.push(slot); }
+        if (mask) for (var w = 0; w < maskWords; w++) work.masks[docs[i] * maskWords + w] |= mask[w];
+      }
+    });
+  });
+  return slots;
+}
+
+/* The dot products, term by term in term order, as lunr.Vector#dot adds them; returns the query
+ * vector's magnitude. */
+function addDotProducts(work, boosts) {
+  var stamp = work.query, count = state.count, sumOfSquares = 0;
+  var ordered = Array.from(boosts.keys()).sort(function (a, b) { return a.index - b.index; });
   ordered.forEach(function (info) {
     var boost = boosts.get(info);
     sumOfSquares += boost * boost;
@@ -217,30 +259,19 @@ function scoreQuery(plan, words) {
       }
     });
   });
-  var magnitude = Math.sqrt(sumOfSquares), documents = [];
-  for (var i = 0; i < fieldRefs.length; i++) {
-    var slot = fieldRefs[i], doc = slot % count, score = work.dot[slot] / magnitude || 0;
+  return Math.sqrt(sumOfSquares);
+}
+
+/* Each matched document's score, its fields' dot products over the magnitude added up in the order
+ * the fields first matched; returns the documents in the order they first matched. */
+function addFieldScores(work, slots, magnitude) {
+  var stamp = work.query, count = state.count, documents = [];
+  for (var i = 0; i < slots.length; i++) {
+    var slot = slots[i], doc = slot % count, score = work.dot[slot] / magnitude || 0;
     if (work.docSeen[doc] !== stamp) { work.docSeen[doc] = stamp; work.score[doc] = score; documents.push(doc); }
     else work.score[doc] += score;
   }
-  return { documents: documents, score: work.score, masks: maskWords ? work.masks : null, maskWords: maskWords };
-}
-
-/* For each term a query found, the words of the plan it stands for, as bits (31 to an Int32): a
- * term found by both a word's stem and the prefix of another stands for both. */
-function wordMasks(plan, expansions, maskWords) {
-  var masks = new Map();
-  plan.clauses.forEach(function (clause, c) {
-    var at = Math.floor(clause.word / 31), bit = 1 << (clause.word % 31);
-    expansions[c].forEach(function (expandedTerms) {
-      expandedTerms.forEach(function (term) {
-        var mask = masks.get(term);
-        if (!mask) masks.set(term, mask = new Int32Array(maskWords));
-        mask[at] |= bit;
-      });
-    });
-  });
-  return masks;
+  return documents;
 }
 
 /* The same clauses as build_query() in scripts/search/pipeline.py. */
@@ -305,6 +336,7 @@ function matchesEveryWord(scored, doc, words) {
 /* The first `limit` documents as a stable sort by score (highest first) would order them: a full
  * sort when many are wanted, else one pass keeping the best. */
 function bestDocuments(documents, score, limit) {
+  /* the pass may shift up to `limit` kept documents for each one it keeps: below 16 documents per place, a sort costs no more */
   if (limit * 16 >= documents.length) {
     return documents.slice().sort(function (a, b) { return score[b] - score[a]; }).slice(0, limit);
   }
