@@ -76,14 +76,11 @@ def change(page: Page, action: object) -> None:
 
 
 def type_query(page: Page, text: str) -> list[str]:
-    """Type into the header box like a reader; return the titles of the options shown."""
+    """Type into the header box like a reader; return the titles of the options shown for that text's whole list."""
     box = page.locator("#bx-search-input")
     box.click()
     box.fill("")
     box.press_sequentially(text, delay=20)
-    page.wait_for_function(
-        "() => { const s = document.querySelector('#bx-search-status').textContent; return s && !s.includes('…') }"
-    )
-    page.wait_for_function("q => document.querySelector('#bx-search-input').value === q", arg=text)
+    page.wait_for_function("q => document.querySelector('#bx-search-listbox').dataset.query === q", arg=text)
     page.wait_for_timeout(150)
     return page.locator("#bx-search-listbox [role=option] .bx-result__title").all_inner_texts()

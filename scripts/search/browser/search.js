@@ -79,12 +79,12 @@
     });
   }
 
-  /* Load term chunks and hand the new ones to the worker. */
+  /* Load term chunks and hand the new ones (if any) to the worker. */
   function loadChunks(numbers) {
     return Promise.all(numbers.map(function (number) { return loadPart(config.language + "/terms-" + number); })).then(function (texts) {
       var chunks = {};
       numbers.forEach(function (number, i) { if (!sentChunks[number]) chunks[number] = sentChunks[number] = texts[i]; });
-      worker.postMessage({ type: "chunks", chunks: chunks });
+      if (Object.keys(chunks).length) worker.postMessage({ type: "chunks", chunks: chunks });
     });
   }
 
@@ -103,26 +103,35 @@
     });
   }
 
-  /* Load the blocks (of `kind`, "docs" or "snippets") holding the given positions; resolve with a
-   * lookup from position to entry, and whether a block was new. */
-  function loadBlocks(kind, positions) {
-    var size = root.blocks[kind], numbers = [];
-    positions.forEach(function (position) {
-      var number = Math.floor(position / size);
+  /* A block of entries (`kind`: "docs" or "snippets") by its number, loaded and parsed once:
+   * resolves with its entries. */
+  function loadBlock(kind, number) {
+    var key = kind + number;
+    if (!blocks[key]) {
+      blocks[key] = loadPart(config.language + "/" + kind + "-" + number).then(JSON.parse);
+      blocks[key].catch(function () { delete blocks[key]; });  // offline: try again next time
+    }
+    return blocks[key];
+  }
+
+  /* The number of the block of `kind` that holds a result's entry. */
+  function blockOf(kind, result) {
+    return Math.floor(result.position / root.blocks[kind]);
+  }
+
+  /* The numbers of the blocks of `kind` holding the given results, each once, in the results' order. */
+  function blockNumbers(kind, results) {
+    var numbers = [];
+    results.forEach(function (result) {
+      var number = blockOf(kind, result);
       if (numbers.indexOf(number) < 0) numbers.push(number);
     });
-    var fresh = numbers.some(function (number) { return !blocks[kind + number]; });
-    return Promise.all(numbers.map(function (number) {
-      var key = kind + number;
-      return blocks[key] || (blocks[key] = loadPart(config.language + "/" + kind + "-" + number).then(function (text) {
-        return (blocks[key].loaded = JSON.parse(text));
-      }));
-    })).then(function (loaded) {
-      return { fresh: fresh, entry: function (position) { return loaded[numbers.indexOf(Math.floor(position / size))][position % size]; } };
-    }, function (error) {
-      numbers.forEach(function (number) { delete blocks[kind + number]; });
-      throw error;
-    });
+    return numbers;
+  }
+
+  /* A result's entry in its block of `kind`, taken from the blocks loaded (by number). */
+  function entryOf(kind, loaded, result) {
+    return loaded[blockOf(kind, result)][result.position % root.blocks[kind]];
   }
 
   /* Fill in what a result line shows (title, address, commune) from its docs block. */
@@ -134,45 +143,48 @@
     result.place = entry[2];
   }
 
-  /* What a result line shows, for the first `shown` results. Each block is used as soon as it
-   * arrives: `early(found, count)` (when given) hears of the first `count` results being
-   * described while blocks for later ones are still on their way. */
+  /* What a result line shows, for the first `shown` results: each docs block loads once, and the
+   * results are described in order as their blocks arrive; `early(found, count)` (when given) hears
+   * of the first `count` being described while blocks for later ones are still on their way. */
   function describe(found, shown, current, early) {
     var described = found.results.slice(0, shown);
     if (!described.length) return found;
     if (!current()) throw SUPERSEDED;
-    var size = root.blocks.docs, ready = 0;
-    function loadedEntry(result) {
-      var block = blocks["docs" + Math.floor(result.position / size)];
-      return block && block.loaded && block.loaded[result.position % size];
-    }
-    if (early) {
-      described.forEach(function (result) {
-        loadBlocks("docs", [result.position]).then(function () {
+    var loaded = {}, ready = 0;
+    return new Promise(function (resolve, reject) {
+      blockNumbers("docs", described).forEach(function (number) {
+        loadBlock("docs", number).then(function (entries) {
+          loaded[number] = entries;
           var before = ready;
-          while (ready < described.length && loadedEntry(described[ready])) { describeResult(described[ready], loadedEntry(described[ready])); ready += 1; }
-          if (ready > before && ready < described.length && current()) early(found, ready);
-        }).catch(function () { /* the whole list reports it */ });
+          while (ready < described.length && loaded[blockOf("docs", described[ready])]) {
+            describeResult(described[ready], entryOf("docs", loaded, described[ready]));
+            ready += 1;
+          }
+          if (ready === described.length) resolve(found);
+          else if (ready > before && early && current()) early(found, ready);
+        }).catch(reject);
       });
-    }
-    return loadBlocks("docs", described.map(function (result) { return result.position; })).then(function (docs) {
-      described.forEach(function (result) { describeResult(result, docs.entry(result.position)); });
-      return found;
     });
   }
 
   /* Snippets are not needed for the first results: they load once those are shown, and fill in. */
   function loadSnippets(results) {
-    loadBlocks("snippets", results.map(function (result) { return result.position; })).then(function (loaded) {
-      results.forEach(function (result) { snippets[result.position] = loaded.entry(result.position); });
-      if (loaded.fresh && rerender) rerender();
+    var numbers = blockNumbers("snippets", results), loaded = {};
+    var fresh = numbers.some(function (number) { return !blocks["snippets" + number]; });
+    Promise.all(numbers.map(function (number) {
+      return loadBlock("snippets", number).then(function (entries) { loaded[number] = entries; });
+    })).then(function () {
+      results.forEach(function (result) { snippets[result.position] = entryOf("snippets", loaded, result); });
+      if (fresh && rerender) rerender();
     }).catch(function () { /* offline: results stay without snippets */ });
   }
 
   /* Public for the results page, the finder and the tests: resolves with {total, results,
    * milliseconds}; each result has ref, position, score and type, and the first options.shown
    * (default: all) also title, url and place. A query for which options.current() turns false
-   * before its files are loaded is dropped (rejected with bxSearch.SUPERSEDED). */
+   * before its files are loaded is dropped (rejected with bxSearch.SUPERSEDED). While titles
+   * arrive, options.early(found, count) (when given) is called each time more of the first results
+   * are described, with how many are: the first `count` of found.results. */
   function query(text, limit, options) {
     var shown = options && options.shown !== undefined ? options.shown : limit;
     var current = options && options.current || function () { return true; };
@@ -244,7 +256,8 @@
   function open() { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
   function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); setActive(-1); }
 
-  /* Show the first `count` results; the status (the count, announced) comes with the whole list. */
+  /* Show the first `count` results; the status (the count, announced) comes with the whole list,
+   * and so does the list's data-query (the text whose whole list it is). */
   function renderDropdown(found, count, text) {
     listbox.innerHTML = found.results.slice(0, count).map(function (result, position) {
       // An option holds no link (a focusable element inside an option is invalid): it carries its address.
@@ -252,7 +265,8 @@
         escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, text) + "</span></li>";
     }).join("");
     setActive(-1);
-    if (count < found.results.length) { setStatus(status, ""); return; }
+    if (count < found.results.length) { setStatus(status, ""); delete listbox.dataset.query; return; }
+    listbox.dataset.query = text;
     setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
     setTimeout(function () { loadSnippets(found.results); }, 0);
     if (found.total > found.results.length) {
@@ -263,19 +277,18 @@
 
   /* The first results show as soon as their titles are there, the others as their blocks arrive. */
   function showDropdown(text) {
-    var id = nextId, complete = false;
+    var id = nextId;
     rerender = function () { showDropdown(input.value); };
-    if (!text.trim()) { listbox.innerHTML = ""; close(); return; }
+    if (!text.trim()) { listbox.innerHTML = ""; delete listbox.dataset.query; close(); return; }
     open();
     if (!worker) setStatus(status, labels.loading);
     function current() { return input.value === text; }
     function early(found, count) {
-      if (complete || id < latestShown || !current()) return;
+      if (id < latestShown || !current()) return;
       latestShown = id;
       renderDropdown(found, count, text);
     }
     query(text, DROPDOWN_LIMIT, { current: current, early: early }).then(function (found) {
-      complete = true;
       if (id < latestShown || !current()) return;
       latestShown = id;
       renderDropdown(found, found.results.length, text);
