@@ -7,10 +7,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
+from scripts.bench import FINDER_FIRST_LIST
 from scripts.search.index import render_data_script
 from tests.browser.pages import change, names, open_finder, open_page, wait_render
+from tests.search.worker import read_data_script
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +104,12 @@ def test_distance_sort_from_the_readers_position(browser: Browser, finder_url: s
     (datetime(2026, 12, 21, 15, 30, tzinfo=timezone.utc), True),   # Monday 16:30 in winter (UTC+1): open
     (datetime(2026, 7, 13, 15, 30, tzinfo=timezone.utc), False),   # Monday 17:30 in summer (UTC+2): closed
     (datetime(2026, 7, 13, 8, 30, tzinfo=timezone.utc), True),     # Monday 10:30 in summer: open
+    # Around the 2026 switches (Sundays 29 March and 25 October, 01:00 UTC), 07:30 UTC is 08:30 before
+    # the opening at 09:00 in winter time and 09:30 after it in summer time: only the offset decides.
+    (datetime(2026, 3, 23, 7, 30, tzinfo=timezone.utc), False),   # the Monday before summer time: 08:30, closed
+    (datetime(2026, 3, 30, 7, 30, tzinfo=timezone.utc), True),    # the Monday after: 09:30, open
+    (datetime(2026, 10, 19, 7, 30, tzinfo=timezone.utc), True),   # the Monday before winter time: 09:30, open
+    (datetime(2026, 10, 26, 7, 30, tzinfo=timezone.utc), False),  # the Monday after: 08:30, closed
     (datetime(2026, 12, 25, 10, 0, tzinfo=timezone.utc), False),   # Friday 11:00, but Christmas is a closing day
     (datetime(2026, 12, 26, 10, 0, tzinfo=timezone.utc), False),   # Saturday: no hours
 ])
@@ -170,41 +178,54 @@ def test_the_page_asks_for_its_rows_before_its_scripts_have_arrived(browser: Bro
         assert all(recorded.requests.count(href) == 1 for href in preloaded)  # from the preload's download
 
 
-FIRST_LIST = """
-new MutationObserver((records, observer) => {
-  const finder = document.getElementById('bx-finder');
-  if (!finder || !finder.hasAttribute('data-renders')) return;
-  observer.disconnect();
-  window.__firstList = {
-    names: Array.from(document.querySelectorAll('.bx-finder__result .bx-finder__name'), (link) => link.textContent),
-    busy: document.getElementById('bx-finder-results').getAttribute('aria-busy'),
+HOLD_FRAMES = """{
+  const held = [], requestFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => held.push(callback);
+  window.__release = () => {
+    window.requestAnimationFrame = requestFrame;
+    held.splice(0).forEach((callback) => requestFrame(callback));
   };
-}).observe(document, {attributes: true, childList: true, subtree: true});
-"""
-"""Record the list as it is when the finder first says it has rendered."""
+}"""
+"""Hold the page's requestAnimationFrame callbacks until window.__release() is called."""
 
 
 def _rows_with_copies(rows_script: Path, copies: int) -> str:
     """Return the fixture's finder rows with each organisation copied under new ids."""
     text = rows_script.read_text(encoding="utf-8")
-    data = json.loads(json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";")))
+    data = json.loads(read_data_script(text))
     data["rows"] = [[f"{row[0]}-{copy}", *row[1:]] for copy in range(copies) for row in data["rows"]]
     return render_data_script("__bxFinderData", "fr", data)
 
 
+def _serve_long_list(page: Page, built_fixture_site: Path) -> None:
+    """Serve the fixture's finder rows with each organisation copied 30 times: 90 organisations."""
+    rows = _rows_with_copies(built_fixture_site / "search" / "fr-finder.js", copies=30)
+    page.route("**/search/fr-finder.js", lambda route: route.fulfill(body=rows, content_type="text/javascript"))
+
+
 def test_a_long_list_shows_its_first_screenful_then_the_rest(browser: Browser, finder_url: str, built_fixture_site: Path) -> None:
-    rows = _rows_with_copies(built_fixture_site / "search" / "fr-finder.js", copies=30)  # 90 organisations
     with open_page(browser, service_workers="block") as recorded:  # the worker's requests escape page.route
         page = recorded.page
-        page.route("**/search/fr-finder.js", lambda route: route.fulfill(body=rows, content_type="text/javascript"))
-        page.add_init_script(FIRST_LIST)
+        _serve_long_list(page, built_fixture_site)
+        page.add_init_script(FINDER_FIRST_LIST)
         open_finder(page, finder_url)
-        first = page.evaluate("() => window.__firstList")
+        first = page.evaluate("() => window.__finderFirstList")
         assert first["busy"] == "true" and len(first["names"]) == 20
         page.wait_for_selector("#bx-finder-results:not([aria-busy])")
         every = names(page)
         assert len(every) == 90 and every[:20] == first["names"]
+
+
+def test_a_filter_change_while_the_list_grows_shows_only_the_new_results(browser: Browser, finder_url: str, built_fixture_site: Path) -> None:
+    with open_page(browser, service_workers="block") as recorded:
+        page = recorded.page
+        _serve_long_list(page, built_fixture_site)
+        page.add_init_script(HOLD_FRAMES)  # the first list stops growing after its first screenful
         open_finder(page, finder_url)
-        change(page, lambda: page.select_option("#bx-finder-cat", "palliative-home-care"))  # the first list may still be growing
+        assert page.get_attribute("#bx-finder-results", "aria-busy") == "true"
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.select_option("#bx-finder-cat", "palliative-home-care")
+        page.wait_for_function("n => document.querySelector('#bx-finder').getAttribute('data-renders') !== n", arg=before, polling=100)
+        page.evaluate("() => window.__release()")  # the old list's next batch and the new list's, in that order
         page.wait_for_selector("#bx-finder-results:not([aria-busy])")
         assert names(page) == ["Soins Test Ixelles"] * 30
