@@ -61,6 +61,18 @@ def test_counts_and_combination_and_state_restored_on_reload(browser: Browser, f
         assert names(page) == ["CPAS Test Schaerbeek"]
 
 
+def test_each_choice_renders_the_list_once(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        for choose in (lambda: page.select_option("#bx-finder-cat", "public-social-welfare-centre"),
+                       lambda: page.check("#bx-finder input[name=access]")):
+            before = int(page.get_attribute("#bx-finder", "data-renders") or "0")
+            change(page, choose)
+            page.wait_for_timeout(300)  # a second render, if any, would come within a frame or two
+            assert int(page.get_attribute("#bx-finder", "data-renders") or "0") == before + 1
+
+
 def test_postcode_finds_a_commune_and_shared_postcodes_are_explained(browser: Browser, finder_url: str) -> None:
     with open_page(browser) as recorded:
         page = recorded.page

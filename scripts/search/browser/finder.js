@@ -352,8 +352,7 @@
     loadState();
     writeForm();
     runText();
-    form.addEventListener("input", onChange);
-    form.addEventListener("change", onChange);
+    form.addEventListener("input", onChange);  // every control fires it (selects, boxes too): "change" would render twice
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     list.addEventListener("click", function (event) {
       var button = event.target.closest("[data-remove]");
