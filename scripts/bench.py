@@ -29,10 +29,11 @@ from typing import Any
 import yaml
 
 from scripts import REPO_ROOT
-from scripts.check import load_valid_content
 from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.memory import run_measuring_memory
+from scripts.devtools.probes import FINDER_FILTER_SHOWN, FINDER_FIRST_LIST
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
+from scripts.pipeline import language_stage, load_site_content
 from scripts.preview.process import preview_process
 from scripts.site.service_worker import precache_size
 
@@ -232,48 +233,6 @@ def _p95(durations: list[float]) -> float:
     return ordered[int(len(ordered) * 0.95) - 1]
 
 
-FINDER_FIRST_LIST = """
-new MutationObserver((records, observer) => {
-  const finder = document.getElementById('bx-finder');
-  if (!finder || !finder.hasAttribute('data-renders')) return;
-  observer.disconnect();
-  const list = document.getElementById('bx-finder-results');
-  const firstList = window.__finderFirstList = {
-    names: Array.from(list.querySelectorAll('.bx-finder__result .bx-finder__name'), (link) => link.textContent),
-    busy: list.getAttribute('aria-busy'),
-    laidOutMs: null,
-  };
-  new ResizeObserver((entries, resized) => {
-    resized.disconnect();
-    firstList.laidOutMs = performance.now();
-  }).observe(list);
-}).observe(document, {attributes: true, childList: true, subtree: true});
-"""
-"""Record, in window.__finderFirstList, the finder's first list as it is when the finder first says it
-has rendered (its names, its aria-busy) and, on the page's clock, when that frame is laid out (a
-ResizeObserver is called after layout, just before paint). Used by the bench and the browser tests."""
-
-FINDER_FILTER_SHOWN = """
-window.__benchFilter = null;
-const laidOut = (probe, key) => new ResizeObserver((entries, resized) => {
-  resized.disconnect();
-  probe[key] = performance.now();
-}).observe(document.getElementById('bx-finder-results'));
-document.addEventListener('input', (event) => {
-  if (event.target.closest('#bx-finder')) window.__benchFilter = {askedMs: performance.now(), screenfulMs: null, wholeMs: null};
-}, true);
-new MutationObserver(() => {
-  const probe = window.__benchFilter, list = document.getElementById('bx-finder-results');
-  if (!probe) return;
-  if (!probe.screenfulAsked) { probe.screenfulAsked = true; laidOut(probe, 'screenfulMs'); }
-  if (!probe.wholeAsked && !list.hasAttribute('aria-busy')) { probe.wholeAsked = true; laidOut(probe, 'wholeMs'); }
-}).observe(document, {attributes: true, attributeFilter: ['data-renders', 'aria-busy'], subtree: true});
-"""
-"""Note, on the page's clock, a filter's input event, the layout of the first frame of the list it
-asked for (its first screenful) and of the first frame in which that list is whole
-(#bx-finder-results not aria-busy: the finder adds a long list's rest in batches, one a frame)."""
-
-
 def measure_finder(browser: Any, url: str) -> dict[str, float]:
     """Open the finder cold; return the ms from navigation start until its first list (the first
     screenful) is laid out, and p50/p95 of the ms from a category change until the new list's first
@@ -368,7 +327,7 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
     content = generate_corpus(workspace / f"corpus-{services}", services)
     query_fr, query_nl = _first_query(content, "fr"), _first_query(content, "nl")
     started = time.perf_counter()
-    load_valid_content(content)
+    load_site_content(content)
     validate_seconds = time.perf_counter() - started
     ours = _build(content, workspace / f"site-{services}", material=False)
     material = _build(content, workspace / f"material-{services}", material=True)
@@ -419,8 +378,8 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         material_first = row["material_fr"]["first_result_ms"]
         lines.append(
             f"| {row['services']} | {row['validate_s']:.2f} | "
-            f"{ours['render pages (fr)'] + ours['mkdocs build (fr)']:.1f} / {ours['render pages (nl)'] + ours['mkdocs build (nl)']:.1f} | "
-            f"{ours['search index']:.1f} | {row['ours']['total_seconds']:.1f} ({row['ours']['seconds'].get('compressed twins', 0):.1f}) | "
+            f"{ours[language_stage('render_pages', 'fr')] + ours[language_stage('mkdocs_build', 'fr')]:.1f} / {ours[language_stage('render_pages', 'nl')] + ours[language_stage('mkdocs_build', 'nl')]:.1f} | "
+            f"{ours['search_index']:.1f} | {row['ours']['total_seconds']:.1f} ({row['ours']['seconds'].get('compressed_twins', 0):.1f}) | "
             f"{row['ours']['peak_pss_mib']:.0f} | {index['root']['gzip_kb']:.0f} / {index['all']['gzip_kb']:.0f} | "
             f"{index['engine']['gzip_kb']:.0f} | {first:.0f} / {row['browser_nl']['first_result_ms']:.0f} | "
             f"{row['browser_fr']['from_focus_ms']:.0f} | "

@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from scripts import REPO_ROOT
-from scripts.content.errors import ContentError, Problem, Problems
-from scripts.content.load import load_content
-from scripts.content.loaded import Content
-from scripts.content.validate import check_content
-from scripts.pages.site_text import REQUIRED_UI_KEYS
-
-
-def load_valid_content(root: Path) -> Content:
-    """Return the content when every file and every cross-file rule passes; raise ContentError otherwise."""
-    problems = Problems()
-    content = load_content(root, problems)
-    if content is not None:
-        check_content(content, REQUIRED_UI_KEYS, problems)
-    if problems or content is None:
-        raise ContentError(problems.sorted())
-    return content
-
-
-def print_problems(problems: list[Problem], output_format: str) -> None:
-    """Print problems for a terminal (text) or for a pull request (github)."""
-    for problem in problems:
-        print(problem.format_github() if output_format == "github" else problem.format(), file=sys.stderr)
-    print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
+from scripts.content.errors import ContentError, print_problems
+from scripts.pipeline import load_site_content
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        content = load_valid_content(args.content)
+        content = load_site_content(args.content)
     except ContentError as error:
         print_problems(error.problems, args.format)
         return 1

@@ -12,7 +12,7 @@ import sys
 
 from scripts import REPO_ROOT
 from scripts.editors.local_cms import DEFAULT_PORT, LocalServerError, decap_server
-from scripts.serve import main as serve
+from scripts.preview.server import run_preview
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         with decap_server(REPO_ROOT, DEFAULT_PORT):
             print(f"Forms at http://127.0.0.1:{args.port}/admin/ (click « Se connecter »); files are saved in "
                   f"{REPO_ROOT / 'content'}.", file=sys.stderr)
-            return serve(["--port", str(args.port)])
+            return run_preview(REPO_ROOT / "content", REPO_ROOT / "build" / "preview" / "site", port=args.port)
     except LocalServerError as error:
         print(f"{error}\nIs another `make edit` running? Port {DEFAULT_PORT} must be free.", file=sys.stderr)
         return 1

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from scripts import REPO_ROOT
-from scripts.check import load_valid_content, print_problems
-from scripts.content.errors import ContentError
+from scripts.content.errors import ContentError, print_problems
 from scripts.editors.report import build_report, format_report
+from scripts.pipeline import load_site_content
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="judge dates as of this day (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     try:
-        content = load_valid_content(args.content)
+        content = load_site_content(args.content)
     except ContentError as error:
         print_problems(error.problems, "text")
         return 1

@@ -38,7 +38,7 @@ def scratch_content(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the fixture content once into a temporary folder; return the site folder."""
-    from scripts.build import build_site
+    from scripts.pipeline import build_site
 
     workspace = tmp_path_factory.mktemp("fixture-build")
     content_root = write_scratch_content(workspace)

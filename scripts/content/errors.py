@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 
@@ -50,3 +51,10 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the content")
         self.problems = problems
+
+
+def print_problems(problems: list[Problem], output_format: str) -> None:
+    """Print problems for a terminal (text) or for a pull request (github)."""
+    for problem in problems:
+        print(problem.format_github() if output_format == "github" else problem.format(), file=sys.stderr)
+    print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)

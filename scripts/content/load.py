@@ -130,7 +130,7 @@ def _load_organizations(root: Path, problems: Problems) -> list[OrganizationEntr
         document = read_yaml_file(root, path, problems)
         model = document and validate_document(Organization, document, problems, "organization.json")
         if document and model:
-            _check_id_matches_name(document, model.id, path.stem, problems)
+            check_id_matches_name(document, model.id, path.stem, problems)
             entries.append(OrganizationEntry(model, document))
     return entries
 
@@ -144,7 +144,7 @@ def _load_dossiers(root: Path, problems: Problems) -> dict[str, dict[Any, Dossie
             continue
         page = _load_dossier_page(root, path, language, problems)
         if page:
-            _check_id_matches_name(page.document, page.meta.id, stem, problems)
+            check_id_matches_name(page.document, page.meta.id, stem, problems)
             dossiers.setdefault(page.meta.id, {})[page.language] = page
     return dossiers
 
@@ -192,7 +192,7 @@ def _load_templates(root: Path, problems: Problems) -> list[TemplateEntry]:
         document = read_yaml_file(root, meta_path, problems)
         model = document and validate_document(Template, document, problems, "template.json")
         if document and model:
-            _check_id_matches_name(document, model.id, folder.name, problems)
+            check_id_matches_name(document, model.id, folder.name, problems)
             entries.append(TemplateEntry(model, folder, document))
     return entries
 
@@ -239,7 +239,7 @@ def _read_csv(root: Path, name: str, problems: Problems) -> list[tuple[int, dict
     return [(number + 2, row) for number, row in enumerate(csv.DictReader(io.StringIO(text)))]
 
 
-def _check_id_matches_name(document: YamlDocument, model_id: str, name: str, problems: Problems) -> None:
+def check_id_matches_name(document: YamlDocument, model_id: str, name: str, problems: Problems) -> None:
     if model_id != name:
         line, column = document.locate(("id",))
         problems.add(

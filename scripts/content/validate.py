@@ -9,12 +9,24 @@ from typing import Any
 
 from schemas.common import other_language
 from schemas.organization import Organization
-from scripts.content.errors import Problems
+from scripts.content.errors import ContentError, Problems
+from scripts.content.load import load_content
 from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
 
 TEMPLATE_MAX_BYTES = 10 * 1024 * 1024
 TEMPLATE_FORMATS = {".odt": "OpenDocument text", ".docx": "Word document", ".pdf": "PDF"}
+
+
+def load_valid_content(root: Path, required_ui_keys: Iterable[str]) -> Content:
+    """Return the content when every file and every cross-file rule passes; raise ContentError otherwise."""
+    problems = Problems()
+    content = load_content(root, problems)
+    if content is not None:
+        check_content(content, required_ui_keys, problems)
+    if problems or content is None:
+        raise ContentError(problems.sorted())
+    return content
 
 
 def check_content(content: Content, required_ui_keys: Iterable[str], problems: Problems) -> None:

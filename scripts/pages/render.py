@@ -15,9 +15,9 @@ from typing import Any
 import jinja2
 
 from schemas.common import LANGUAGES, Language
+from scripts.browser import PAGE_SCRIPTS, join_browser_code
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
-from scripts.pages.browser_code import PAGE_SCRIPTS, join_browser_code
 from scripts.pages.entry_page import HtmlPage, render_entry_page
 from scripts.pages.helpers import PAGE_TEMPLATES, PageHelpers
 from scripts.pages.markdown_text import Markdown, escape_markdown

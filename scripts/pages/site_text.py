@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scripts import REPO_ROOT
-from scripts.pages.browser_code import BROWSER_CODE
+from scripts.browser import BROWSER_CODE
 
 _TEMPLATE_FOLDERS = (REPO_ROOT / "scripts" / "pages" / "templates", REPO_ROOT / "theme" / "overrides", BROWSER_CODE)
 _UI_CALL = re.compile(r"""\b(?:ui|label)(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[),\]]""")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schemas.organization import Organization
 from scripts.content.errors import Problem, Problems
-from scripts.content.load import _check_id_matches_name, display_path, load_content, read_yaml_file
+from scripts.content.load import check_id_matches_name, display_path, load_content, read_yaml_file
 from scripts.content.loaded import Content, OrganizationEntry
 from scripts.content.model_errors import validate_document
 from scripts.content.validate import check_content
@@ -72,5 +72,5 @@ def _read_organization(root: Path, path: Path, problems: Problems) -> Organizati
     model = document and validate_document(Organization, document, problems, "organization.json")
     if not (document and model):
         return None
-    _check_id_matches_name(document, model.id, path.stem, problems)
+    check_id_matches_name(document, model.id, path.stem, problems)
     return OrganizationEntry(model, document)

@@ -26,7 +26,7 @@ from scripts.pages import urls
 from scripts.pages.entry_page import HtmlPage, render_entry_page
 from scripts.pages.vcard import render_vcard
 from scripts.site.mkdocs_pages import RenderedPage, add_language_pages, make_file
-from scripts.site.mkdocs_site import SiteBuildError, _Collector, language_config
+from scripts.site.mkdocs_site import SiteBuildError, WarningCollector, language_config
 
 if TYPE_CHECKING:
     from schemas.common import Language
@@ -131,7 +131,7 @@ class LanguagePages:
         documentation = self.files.documentation_pages()
         logger = logging.getLogger("mkdocs")
         for file in files:
-            collector = _Collector()
+            collector = WarningCollector()
             logger.addHandler(collector)
             try:
                 page = file.page if file.page is not None else Page(None, file, self.config)

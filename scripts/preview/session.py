@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING
 
 from schemas.common import LANGUAGES, Language
 from scripts import REPO_ROOT
-from scripts.build import build_site
-from scripts.check import print_problems
-from scripts.content.errors import ContentError, Problem
+from scripts.content.errors import ContentError, Problem, print_problems
 from scripts.content.load import display_path
 from scripts.editors.admin import write_admin
 from scripts.opendata.publish import write_open_data
 from scripts.pages import urls
 from scripts.pages.render import LanguageSite, SiteItem, render_site
+from scripts.pipeline import build_site
 from scripts.preview.loading import ContentCache
 from scripts.preview.pages import LanguagePages, NeedsFullBuild, render_organization
 from scripts.search.index import write_search_files

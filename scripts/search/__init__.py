@@ -1,4 +1,4 @@
-"""Stage 4, search: the text pipeline shared with lunr.js, the index builder, the finder's rows,
-the stop words, and in `browser/` every script that runs in the reader's browser (page script,
-worker, finder). Imports `scripts.content`, `scripts.pages` and `scripts.site.write`.
+"""Stage 4, search: the text pipeline shared with lunr.js, the index builder, the finder's rows and
+the stop words (the scripts that run them in the browser are in `scripts/browser/`). Imports
+`scripts.content`, `scripts.pages`, `scripts.site.write` and `scripts.browser`.
 """

@@ -20,9 +20,9 @@ from lunr.builder import Builder
 from markdown.extensions.toc import slugify
 
 from schemas.common import LANGUAGES, Language
+from scripts.browser import WORKER_SCRIPTS, join_browser_code
 from scripts.content.loaded import Content
 from scripts.pages import urls
-from scripts.pages.browser_code import WORKER_SCRIPTS, join_browser_code
 from scripts.search.finder_rows import finder_data
 from scripts.search.pipeline import PIPELINES, split_words
 from scripts.search.shards import CHUNK_CHARACTERS, shard_index

@@ -15,7 +15,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 FINGERPRINTED = ("*/assets/javascripts/*.js", "*/assets/stylesheets/*.css")
-"""Our page scripts and stylesheets in each language folder (theme/overrides/, scripts/search/browser/).
+"""Our page scripts and stylesheets in each language folder (theme/overrides/, scripts/browser/).
 
 `search/*.js` (engine, indexes, snippets) keeps its name: tests/browser/test_search.py and
 scripts/bench.py look for `search/fr.js` and `search/engine.js` by name. Adding `"search/*.js"`

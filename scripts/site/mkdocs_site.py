@@ -30,7 +30,9 @@ class SiteBuildError(Exception):
     """mkdocs reported warnings or errors (listed in the message)."""
 
 
-class _Collector(logging.Handler):
+class WarningCollector(logging.Handler):
+    """Keep the warnings mkdocs logs while a language builds (each one fails the build)."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.messages: list[str] = []
@@ -81,7 +83,7 @@ def build_language(content: Content, site: LanguageSite, work_dir: Path, site_di
     docs_dir.mkdir(parents=True, exist_ok=True)
     config_path = work_dir / f"mkdocs-{site.language}.yml"
     config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir, material_search=material_search), allow_unicode=True), encoding="utf-8")
-    collector = _Collector()
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

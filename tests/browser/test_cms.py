@@ -12,12 +12,12 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from scripts import REPO_ROOT
-from scripts.check import load_valid_content
 from scripts.check import main as validate
 from scripts.content.yaml_source import ContentLoader
 from scripts.devtools.static_server import free_port, serve_site
 from scripts.editors.admin import write_admin
 from scripts.editors.local_cms import decap_server
+from scripts.pipeline import load_site_content
 from tests.conftest import write_scratch_content
 
 ENTRY = "test-soins-ixelles"
@@ -63,7 +63,7 @@ def cms(browser: Browser, tmp_path: Path) -> Iterator[Cms]:
     content = write_scratch_content(tmp_path)
     site = tmp_path / "site"
     with decap_server(tmp_path, free_port()) as api:
-        write_admin(load_valid_content(content), site, REPO_ROOT / "node_modules", local_backend_url=api)
+        write_admin(load_site_content(content), site, REPO_ROOT / "node_modules", local_backend_url=api)
         with serve_site(site) as url:
             context = browser.new_context(viewport={"width": 1280, "height": 1600})
             page = context.new_page()

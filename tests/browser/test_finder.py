@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from scripts.bench import FINDER_FIRST_LIST
+from scripts.devtools.probes import FINDER_FIRST_LIST
 from scripts.search.index import render_data_script
 from tests.browser.pages import change, names, open_finder, open_page, wait_render
 from tests.search.worker import read_data_script

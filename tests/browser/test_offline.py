@@ -9,8 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from scripts.build import build_site
 from scripts.devtools.static_server import free_port, serve_site
+from scripts.pipeline import build_site
 from tests.browser.pages import open_finder, type_query
 from tests.conftest import write_scratch_content
 

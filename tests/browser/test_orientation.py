@@ -11,8 +11,8 @@ from PIL import Image
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from scripts.build import build_site
 from scripts.devtools.static_server import serve_site
+from scripts.pipeline import build_site
 from tests.browser.pages import change, names, open_finder, open_page
 from tests.conftest import write_scratch_content
 

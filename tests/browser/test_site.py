@@ -63,8 +63,8 @@ def test_missing_deep_page_links_home_when_the_site_address_is_known(
     browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A not-found page shown at any depth finds its files and the home page from the site's address."""
-    from scripts.build import build_site
     from scripts.devtools.static_server import serve_site
+    from scripts.pipeline import build_site
 
     monkeypatch.setenv("SITE_URL", "https://aide.example.brussels/brusano/")
     site = tmp_path / "site"

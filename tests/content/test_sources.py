@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from scripts.check import load_valid_content
 from scripts.content.load import SOURCES_HEADING
+from scripts.pipeline import load_site_content
 from tests.conftest import REPO
 
 LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
@@ -14,7 +14,7 @@ LINK = re.compile(r"\]\(<?([^)>\s]+)>?\)")
 
 def _source_urls() -> dict[str, list[str]]:
     """Return {where: [url, ...]} for every source the real content cites."""
-    content = load_valid_content(REPO / "content")
+    content = load_site_content(REPO / "content")
     found: dict[str, list[str]] = {}
     for entry in content.organizations:
         found[entry.document.path] = [source.url for source in entry.model.sources]
@@ -40,7 +40,7 @@ def test_every_source_is_a_web_page_and_the_hosts_are_listed() -> None:
 
 
 def test_real_directory_covers_the_categories_and_communes() -> None:
-    content = load_valid_content(REPO / "content")
+    content = load_site_content(REPO / "content")
     real = [entry.model for entry in content.organizations if not entry.model.example]
     assert len(real) >= 40
     assert all(org.sources for org in real)

@@ -17,12 +17,12 @@ from schemas.organization import Organization
 from schemas.site import Site
 from schemas.taxonomy import Taxonomy
 from schemas.template import Template
-from scripts.check import load_valid_content
 from scripts.content.loaded import Content
 from scripts.content.yaml_source import ContentLoader
 from scripts.editors.admin import ADMIN_FOLDER
 from scripts.editors.cms_config import cms_config
 from scripts.editors.local_cms import LOCAL_API_URL
+from scripts.pipeline import load_site_content
 from tests.conftest import REPO, write_scratch_content
 
 Widget = dict[str, Any]
@@ -30,7 +30,7 @@ Widget = dict[str, Any]
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
-    return load_valid_content(write_scratch_content(tmp_path_factory.mktemp("cms")))
+    return load_site_content(write_scratch_content(tmp_path_factory.mktemp("cms")))
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def _read(path: Path) -> Any:
 
 
 def test_the_form_shows_every_key_of_the_real_content() -> None:
-    content = load_valid_content(REPO / "content")
+    content = load_site_content(REPO / "content")
     config = cms_config(content, LOCAL_API_URL)
     missing = []
     for path in sorted((REPO / "content" / "directory").glob("*.yaml")):

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import check, new, report
-from scripts.build import build_site
+from scripts.pipeline import build_site
 
 FILLED = {
     "organisation": [

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from schemas.common import LANGUAGES
-from scripts.check import load_valid_content
 from scripts.content.errors import ContentError
 from scripts.pages.render import render_site
+from scripts.pipeline import load_site_content
 from scripts.preview.loading import ContentCache
 from scripts.preview.pages import render_organization
 from scripts.preview.process import preview_process
@@ -51,14 +51,14 @@ def test_a_reloaded_entry_gets_the_verdict_of_make_validate(scratch_content: Pat
     replace_in(entry, PHONE, "02 555")
     reloaded = cache.reload_organizations({entry})
     with pytest.raises(ContentError) as error:
-        load_valid_content(scratch_content)
+        load_site_content(scratch_content)
     assert reloaded.content is None
     assert reloaded.problems == error.value.problems
     assert (reloaded.problems[0].path, reloaded.problems[0].field) == ("content/" + ENTRY, "phones[0].number")
     replace_in(entry, "02 555", "02 555 98 76")
     fixed = cache.reload_organizations({entry})
     assert fixed.problems == [] and fixed.content is not None
-    assert [e.model for e in fixed.content.organizations] == [e.model for e in load_valid_content(scratch_content).organizations]
+    assert [e.model for e in fixed.content.organizations] == [e.model for e in load_site_content(scratch_content).organizations]
 
 
 def test_a_removed_entry_leaves_the_content(scratch_content: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_removed_entry_leaves_the_content(scratch_content: Path) -> None:
 
 
 def test_an_entry_page_comes_out_as_the_full_render_writes_it(scratch_content: Path) -> None:
-    content = load_valid_content(scratch_content)
+    content = load_site_content(scratch_content)
     sites = render_site(content)
     for language in LANGUAGES:
         full_render = sites[language].items()

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from scripts import hsds_import
-from scripts.build import build_site
-from scripts.check import load_valid_content
 from scripts.opendata import from_hsds
 from scripts.opendata.to_hsds import validate_hsds_service
+from scripts.pipeline import build_site, load_site_content
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "tests" / "fixtures" / "hsds-3.0" / "examples"
@@ -52,7 +51,7 @@ def test_example_moved_to_brussels_imports_with_what_to_check(capsys: pytest.Cap
     assert any("the point 100.0, 101.0 is outside the Region, left out" in line for line in lines)
     written = sorted((scratch_content / "directory").glob("example-organization-inc-*.yaml"))
     assert len(written) == 1
-    content = load_valid_content(scratch_content)  # the imported file passes validation
+    content = load_site_content(scratch_content)  # the imported file passes validation
     imported = next(entry.model for entry in content.organizations if entry.model.id == written[0].stem)
     assert imported.locations[0].address.commune == 21009
     assert imported.locations[0].address.street.fr == "Rue de Test" and imported.locations[0].address.number == "12"
@@ -60,13 +59,13 @@ def test_example_moved_to_brussels_imports_with_what_to_check(capsys: pytest.Cap
 
 def test_round_trip_export_import_build_export(tmp_path: Path, built_fixture_site: Path, scratch_content: Path) -> None:
     exported = built_fixture_site / "open-data" / "hsds-services.json"
-    original = {entry.model.id: entry.model for entry in load_valid_content(scratch_content).organizations}
+    original = {entry.model.id: entry.model for entry in load_site_content(scratch_content).organizations}
     shutil.rmtree(scratch_content / "directory")
-    content_before = load_valid_content(REPO / "content")  # taxonomy and communes for the mapping
+    content_before = load_site_content(REPO / "content")  # taxonomy and communes for the mapping
     organizations, report = from_hsds.import_services(content_before, from_hsds.read_services(exported))
     assert report.skipped == [] and report.warnings == []
     from_hsds.write_organizations(organizations, scratch_content / "directory")
-    imported = {entry.model.id: entry.model for entry in load_valid_content(scratch_content).organizations}
+    imported = {entry.model.id: entry.model for entry in load_site_content(scratch_content).organizations}
     assert sorted(imported) == sorted(original)
     for org_id, model in original.items():
         again = imported[org_id]

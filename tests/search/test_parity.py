@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.check import load_valid_content
 from scripts.devtools.static_server import serve_site
+from scripts.pipeline import load_site_content
 from scripts.search.index import build_search_index
 from scripts.search.pipeline import WORD_CHARACTERS, build_query, load_stop_words, split_words, stem
 from tests.browser.pages import open_page
@@ -57,7 +57,7 @@ def _queries(bodies: list[str], language: str) -> list[str]:
 
 def _lunr_py_results(content_root: Path, language: str) -> dict[str, list[tuple[float, str]]]:
     """Each query's (-score, ref) pairs from lunr.py over the whole, unsharded index."""
-    built = build_search_index(load_valid_content(content_root), language)
+    built = build_search_index(load_site_content(content_root), language)
     index = built.builder.build()
     queries = _queries([document.body for document in built.documents], language)
     return {text: sorted((-round(r["score"], 9), r["ref"]) for r in index.query(build_query(index.create_query(), text, language)))
@@ -117,7 +117,7 @@ def test_results_and_order_equal_lunr_js(browser: Browser, synthetic_site: tuple
     Scores agree to 9 decimals: lunr adds a query's terms up in the order the index first met them, and
     the sharded index ships its terms sorted (their last bit can differ)."""
     content_root, _ = synthetic_site
-    built = build_search_index(load_valid_content(content_root), language)
+    built = build_search_index(load_site_content(content_root), language)
     queries = _queries([document.body for document in built.documents], language)
     message = {"type": "lunr", "index": json.dumps(built.builder.build().serialize()), "texts": queries, "language": language}
     [lunr_js] = run_worker(browser, small_chunk_site, language, LUNR_JS_SCRIPT, [message])
@@ -147,7 +147,7 @@ def test_a_whole_word_loads_one_chunk(browser: Browser, small_chunk_site: Path) 
 def test_stems_equal_lunr_languages(browser: Browser, synthetic_site: tuple[Path, Path], language: str) -> None:
     content_root, site = synthetic_site
     texts = [path.read_text(encoding="utf-8") for path in (REPO / "content" / "dossiers").glob(f"*.{language}.md")]
-    texts += [f"{d.title} {d.keywords} {d.body}" for d in build_search_index(load_valid_content(REPO / "content"), language).documents]
+    texts += [f"{d.title} {d.keywords} {d.body}" for d in build_search_index(load_site_content(REPO / "content"), language).documents]
     words = sorted({word for text in texts for word in split_words(text) if word.isalpha()})
     with serve_site(site, prefix="/") as url, open_page(browser) as recorded:
         recorded.page.goto(f"{url}{language}/index.html")

@@ -11,6 +11,7 @@ import pytest
 
 from scripts import REPO_ROOT, bench
 from scripts.devtools.memory import run_measuring_memory
+from scripts.pipeline import STAGE_LABELS
 
 HOLD_150_MIB = "import time; held = b'x' * (150 << 20); time.sleep(0.5)"
 """A child that writes 150 MiB (so its pages are resident, unlike a fresh calloc) and keeps them 0.5 s."""
@@ -33,9 +34,9 @@ ROW = {
     "services": 200,
     "validate_s": 0.5,
     "ours": {
-        "side_by_side_seconds": {"render pages (fr)": 1, "mkdocs build (fr)": 2, "render pages (nl)": 1.5,
-                                 "mkdocs build (nl)": 2.5, "search index": 3},
-        "total_seconds": 10, "seconds": {"compressed twins": 4}, "peak_pss_mib": 140,
+        "side_by_side_seconds": {"render_pages.fr": 1, "mkdocs_build.fr": 2, "render_pages.nl": 1.5,
+                                 "mkdocs_build.nl": 2.5, "search_index": 3},
+        "total_seconds": 10, "seconds": {"compressed_twins": 4}, "peak_pss_mib": 140,
     },
     "index_fr": {"root": {"gzip_kb": 1}, "all": {"gzip_kb": 118}, "engine": {"gzip_kb": 21}},
     "browser_fr": {"first_result_ms": 95, "from_focus_ms": 112, "page_kb": 86, "first_result_ms_at_load": 218},
@@ -52,6 +53,13 @@ ROW = {
     "preview": {"start_s": 5.6, "save_to_reload_s": 0.26, "min_s": 0.24, "max_s": 0.59},
 }
 """One scale's figures, made up, with every key the tables read."""
+
+
+def test_the_stages_the_tables_read_are_the_builds() -> None:
+    ours = ROW["ours"]
+    assert isinstance(ours, dict)
+    keys = [*ours["side_by_side_seconds"], *ours["seconds"]]
+    assert {key.partition(".")[0] for key in keys} <= STAGE_LABELS.keys()
 
 
 def test_the_tables_of_one_scale() -> None:

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from schemas.common import other_language
-from scripts.build import build_site
 from scripts.content.errors import ContentError
+from scripts.pipeline import build_site
 from scripts.site.mkdocs_site import SiteBuildError
 from tests.conftest import REPO, write_scratch_content
 
@@ -297,16 +297,15 @@ def test_problems_of_both_languages_are_reported_together(built_fixture_site: Pa
 
 
 def test_languages_are_built_side_by_side_with_the_shared_files(tmp_path: Path) -> None:
-    from scripts.build import PageOptions, StageTimes, _build_pages_and_shared_files
-    from scripts.check import load_valid_content
+    from scripts.pipeline import PageOptions, StageTimes, _build_pages_and_shared_files, load_site_content
 
-    content = load_valid_content(write_scratch_content(tmp_path))
+    content = load_site_content(write_scratch_content(tmp_path))
     times = StageTimes()
     staging = tmp_path / "staging"
     staging.mkdir()
     page_paths = _build_pages_and_shared_files(content, staging, staging / "site", times, quiet=True, options=PageOptions())
     assert "index.md" in page_paths and "directory/entries/test-soins-ixelles.md" in page_paths
-    assert {"mkdocs build (fr)", "mkdocs build (nl)", "search index"} <= times.side_by_side.keys()
+    assert {"mkdocs_build.fr", "mkdocs_build.nl", "search_index"} <= times.side_by_side.keys()
     assert set(times.language_peak_mib) == {"fr", "nl"}  # reported by each language's process
     assert (staging / "site" / "fr" / "index.html").is_file() and (staging / "site" / "nl" / "index.html").is_file()
 
@@ -320,12 +319,12 @@ def test_generated_lists_keep_the_space_after_each_comma(built_fixture_site: Pat
 
 @pytest.mark.parametrize("clash", ["duplicate", "outside"])
 def test_a_page_path_written_twice_or_outside_its_folder_is_refused(tmp_path: Path, clash: str) -> None:
-    from scripts.check import load_valid_content
     from scripts.pages.render import render_language
+    from scripts.pipeline import load_site_content
     from scripts.site.mkdocs_site import build_language
     from scripts.site.write import UnsafeOutputPath
 
-    content = load_valid_content(write_scratch_content(tmp_path))
+    content = load_site_content(write_scratch_content(tmp_path))
     site = render_language(content, "fr")
     entry = next(iter(site.html_pages))
     site.texts["../escaped.txt" if clash == "outside" else entry] = "text"
@@ -343,6 +342,6 @@ def test_a_failure_of_the_shared_work_is_reported_over_a_languages_warning(monke
     def broken_open_data(*args: object) -> None:
         raise RuntimeError("open data broke")
 
-    monkeypatch.setattr("scripts.build.write_open_data", broken_open_data)
+    monkeypatch.setattr("scripts.pipeline.write_open_data", broken_open_data)
     with pytest.raises(RuntimeError, match="open data broke"):
         build_site(content_root, tmp_path / "build" / "site", quiet=True, compress=False)

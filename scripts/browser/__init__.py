@@ -1,4 +1,8 @@
-"""Our scripts that run in the browser (kept in scripts/search/browser/), joined into the files the site serves."""
+"""Our scripts that run in the browser (the .js files of this folder), joined into the files the site serves.
+
+A layer of its own, below the stages: pages (labels, page scripts), search (the worker) and the
+preview's watcher read these files.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Iterable
 
 from scripts import REPO_ROOT
 
-BROWSER_CODE = REPO_ROOT / "scripts" / "search" / "browser"
+BROWSER_CODE = REPO_ROOT / "scripts" / "browser"
 PAGE_SCRIPTS = {
     "assets/javascripts/search.js": ("text.js", "search.js"),
     "assets/javascripts/finder.js": ("finder.js", "card.js"),
