@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -12,7 +12,8 @@ from pydantic_core import PydanticCustomError
 Language = Literal["fr", "nl"]
 """A language the site is published in."""
 
-LANGUAGES: tuple[Language, ...] = ("fr", "nl")
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+"""Every language of the site, in order: the one place they are listed."""
 
 
 def other_language(language: Language) -> Language:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -26,11 +26,14 @@ from schemas.common import (
 Weekday = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
 """A day of the week, as its two first letters in English."""
 
-WEEKDAYS: tuple[Weekday, ...] = ("mo", "tu", "we", "th", "fr", "sa", "su")
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
+
+CLOCK_REGEX = r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
+"""A time of day as HH:MM on 24 hours (24:00 ends a day): the model and the CMS's form check it."""
 
 
 def _parse_clock(value: str) -> str:
-    if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", value):
+    if not re.fullmatch(CLOCK_REGEX, value):
         raise PydanticCustomError(
             "clock_time",
             "expected a time as HH:MM (24 hours) but received '{value}'",
@@ -271,6 +274,9 @@ class Cost(ContentModel):
 
 AccessMode = Literal["walk-in", "appointment", "referral", "prescription"]
 """How people get in: walk-in (no appointment), appointment, referral (sent by a professional), prescription."""
+
+NewClientsState = Literal["yes", "no", "unknown"]
+"""What readers are told of new patients: yes, no, or unknown (not stated, or checked too long ago)."""
 
 NEW_CLIENTS_VALID_MONTHS = 3
 """After this many months, "accepting new patients" is shown as unknown."""

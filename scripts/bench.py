@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
 from scripts.devtools.bench_corpus import generate_corpus
 from scripts.devtools.memory import run_measuring_memory
@@ -112,7 +113,7 @@ def index_with_pagefind(site: Path) -> float:
     """Run Pagefind over the built pages of both languages (into site/pagefind/); return its seconds."""
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "{fr,nl}/**/*.html", "--quiet"], check=True)
-    for language in ("fr", "nl"):
+    for language in LANGUAGES:
         page = f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8"><title>Pagefind</title></head><body></body></html>\n'
         (site / PAGEFIND_PAGE.format(language=language)).write_text(page, encoding="utf-8")
     return time.perf_counter() - started
@@ -333,7 +334,7 @@ def run_scale(browser: Any, workspace: Path, services: int, *, serve: bool = Fal
     material = _build(content, workspace / f"material-{services}", material=True)
     row: dict[str, Any] = {"services": services, "validate_s": validate_seconds, "ours": ours, "material_build": material}
     site, material_site = workspace / f"site-{services}", workspace / f"material-{services}"
-    for language in ("fr", "nl"):
+    for language in LANGUAGES:
         files = [site / "search" / f"{language}.js", site / "search" / f"{language}-finder.js",
                  *sorted((site / "search" / language).glob("*.js"))]
         row[f"index_{language}"] = {

@@ -2,7 +2,12 @@
  * wheelchair access and "open now", combined with the text search, with counts per value; first
  * line first (care level, then distance) by default; the whole state in the URL.
  * Its rows and labels come in search/<lang>-finder.js, which the finder page preloads and search.js
- * runs; the text filter asks the site search for the services it finds. */
+ * runs; the text filter asks the site search for the services it finds.
+ *
+ * Rows, places and communes are arrays whose field names come with the data (data.fields): the
+ * code reads them by name (row[ROW.cats]). Every filter is one entry of FILTERS, which drives the
+ * state, the form, the URL, the counts, the labels and the "remove" button: a new filter is an
+ * entry there and, if it needs one, a row field (scripts/search/finder_rows.py). */
 (function () {
   "use strict";
 
@@ -15,9 +20,8 @@
   var placeHint = document.getElementById("bx-finder-place-hint");
   var language = root.getAttribute("data-language");
   var data, ui = {}, collator = new Intl.Collator(language, { sensitivity: "base" });
-  var CHECKS = ["access", "open", "walkin", "papers", "interp"];
-  var state = { q: "", place: null, mode: "serves", cat: "", bassin: "", lang: "", public: "", cost: "", access: false, open: false,
-                walkin: false, papers: false, interp: false, sort: "level" };
+  var ROW, PLACE, COMMUNE;
+  var state = { sort: "level" };
   var position = null, textMatches = null, textOrder = null, renderCount = 0;
 
   var escapeHtml = bxText.escapeHtml;
@@ -26,6 +30,11 @@
     var text = ui[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.replace("{" + name + "}", values[name]); });
     return text;
+  }
+  function fieldIndex(names) {
+    var index = {};
+    names.forEach(function (name, position) { index[name] = position; });
+    return index;
   }
 
   /* ---- Time in Brussels: UTC+1, UTC+2 from the last Sunday of March to the last Sunday of October
@@ -63,16 +72,16 @@
     }
     for (var i = 0; i < data.communes.length; i++) {
       var commune = data.communes[i];
-      if (fold(commune[1]) === wanted || fold(commune[5]) === wanted) return { nis: commune[0] };
+      if (fold(commune[COMMUNE.name]) === wanted || fold(commune[COMMUNE.otherName]) === wanted) return { nis: commune[COMMUNE.nis] };
     }
     return { nis: null, unknown: true };
   }
   function communeName(nis) {
-    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][0] === nis) return data.communes[i][1];
+    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][COMMUNE.nis] === nis) return data.communes[i][COMMUNE.name];
     return String(nis);
   }
   function communePoint(nis) {
-    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][0] === nis) return [data.communes[i][2], data.communes[i][3]];
+    for (var i = 0; i < data.communes.length; i++) if (data.communes[i][COMMUNE.nis] === nis) return [data.communes[i][COMMUNE.lat], data.communes[i][COMMUNE.lon]];
     return null;
   }
   function distanceKm(a, b) {
@@ -81,38 +90,92 @@
     return 12742 * Math.asin(Math.sqrt(h));
   }
 
-  /* ---- Filters: each one is a test on a row; counts run every filter but the one counted ---- */
-  var ROW = { org: 0, orgName: 1, name: 2, cats: 3, publics: 4, langs: 5, cost: 6, area: 7, phone: 8, example: 9, places: 10,
-              level: 11, frontDoor: 12, accessBits: 13 };
-  var PLACE_BASSIN = 5;
-  function bassinTest(wanted) {
-    return function (row) { return row[ROW.places].some(function (p) { return p[PLACE_BASSIN] === wanted; }); };
+  /* ---- Filters ----
+   * One entry per filter. kind: "select" (state "" means any), "check" (a box, state true/false),
+   * or "place" and "text" (their own fields). label: the ui key naming it. test(now) returns the
+   * test of a row for the filter's current state. A select lists choices() as [value, label, key],
+   * and keys(row) gives the keys a row counts under (a choice's count is counts[key]); a check
+   * counts the rows its test passes. */
+  function anyPlace(test) { return function (row) { return row[ROW.places].some(test); }; }
+  function indexOf(table, value) { return table.findIndex(function (entry) { return entry[0] === value; }); }
+  var FILTERS = [
+    { name: "text", kind: "text", param: "q", label: "finder_text_label",
+      test: function () { return function (row, index) { return textMatches.has(index); }; },
+      active: function () { return textMatches !== null; },
+      clear: function () { state.q = ""; textMatches = null; textOrder = null; } },
+    { name: "place", kind: "place", param: "commune", label: "finder_place_label",
+      test: function () {
+        if (state.mode === "located") return anyPlace(function (p) { return p[PLACE.nis] === state.place; });
+        return function (row) {
+          return row[ROW.area] === 0 || row[ROW.area].indexOf(state.place) >= 0 || row[ROW.places].some(function (p) { return p[PLACE.nis] === state.place; });
+        };
+      },
+      active: function () { return state.place !== null; },
+      clear: function () { state.place = null; } },
+    { name: "cat", kind: "select", label: "finder_category",
+      choices: function () {
+        var cats = [];
+        data.groups.forEach(function (group) {
+          data.categories.forEach(function (c, index) { if (c.group === group.id) cats.push([c.id, c.name, index]); });
+        });
+        return cats;
+      },
+      keys: function (row) { return row[ROW.cats]; },
+      test: function () { var cat = data.categories.findIndex(function (c) { return c.id === state.cat; }); return function (row) { return row[ROW.cats].indexOf(cat) >= 0; }; } },
+    { name: "bassin", kind: "select", label: "finder_bassin",
+      choices: function () {
+        return data.bassins.map(function (b, index) { return [b[0], b[1], index]; }).concat([["several", label("finder_several_bassins"), -1]]);
+      },
+      keys: function (row) {
+        var seen = [];
+        row[ROW.places].forEach(function (p) { if (seen.indexOf(p[PLACE.bassin]) < 0) seen.push(p[PLACE.bassin]); });
+        return seen;
+      },
+      test: function () {
+        var wanted = state.bassin === "several" ? -1 : indexOf(data.bassins, state.bassin);
+        return anyPlace(function (p) { return p[PLACE.bassin] === wanted; });
+      } },
+    { name: "lang", kind: "select", label: "finder_language",
+      choices: function () { return data.languages.map(function (l) { return [l[0], l[1], l[0]]; }); },
+      keys: function (row) { return row[ROW.langs]; },
+      test: function () { return function (row) { return row[ROW.langs].indexOf(state.lang) >= 0; }; } },
+    { name: "public", kind: "select", label: "finder_public",
+      choices: function () { return data.audiences.map(function (a, index) { return [a[0], a[1], index]; }); },
+      /* A service for everyone (no public named) counts for every public. */
+      keys: function (row) { return row[ROW.publics].length ? row[ROW.publics] : ["*"]; },
+      count: function (counts, key) { return (counts[key] || 0) + (counts["*"] || 0); },
+      test: function () {
+        var wanted = indexOf(data.audiences, state.public);
+        return function (row) { return !row[ROW.publics].length || row[ROW.publics].indexOf(wanted) >= 0; };
+      } },
+    { name: "cost", kind: "select", label: "finder_cost",
+      choices: function () { return data.costs.map(function (c) { return [c[0], c[1], c[0]]; }); },
+      keys: function (row) { return row[ROW.cost] ? [row[ROW.cost]] : []; },
+      test: function () { return function (row) { return row[ROW.cost] === state.cost; }; } },
+    { name: "access", kind: "check", label: "finder_access",
+      test: function () { return anyPlace(function (p) { return p[PLACE.accessible] === 1; }); } },
+    { name: "open", kind: "check", label: "finder_open_now",
+      test: function (now) { return anyPlace(function (p) { return openAt(p[PLACE.hours], now); }); } },
+    { name: "walkin", kind: "check", label: "finder_walkin", test: accessBitTest("walk-in") },
+    { name: "papers", kind: "check", label: "finder_papers", test: accessBitTest("papers") },
+    { name: "interp", kind: "check", label: "finder_interpreting", test: accessBitTest("interpreting") }
+  ];
+  var FILTER_BY_NAME = {};
+  FILTERS.forEach(function (filter) { FILTER_BY_NAME[filter.name] = filter; });
+  function accessBitTest(name) {
+    return function () { var bit = data.accessBits[name]; return function (row) { return (row[ROW.accessBits] & bit) !== 0; }; };
   }
-  function checkTests() {
-    var bits = data.accessBits;
-    return {
-      access: function (row) { return row[ROW.places].some(function (p) { return p[3] === "full" || p[3] === "partial"; }); },
-      walkin: function (row) { return (row[ROW.accessBits] & bits["walk-in"]) !== 0; },
-      papers: function (row) { return (row[ROW.accessBits] & bits.papers) !== 0; },
-      interp: function (row) { return (row[ROW.accessBits] & bits.interpreting) !== 0; }
-    };
+  function isActive(filter) {
+    if (filter.active) return filter.active();
+    return filter.kind === "check" ? state[filter.name] : state[filter.name] !== "";
   }
+  function clearFilter(filter) {
+    if (filter.clear) filter.clear(); else state[filter.name] = filter.kind === "check" ? false : "";
+  }
+
   function tests(now) {
     var active = {};
-    if (state.cat !== "") { var cat = data.categories.findIndex(function (c) { return c[0] === state.cat; }); active.cat = function (row) { return row[ROW.cats].indexOf(cat) >= 0; }; }
-    if (state.lang) active.lang = function (row) { return row[ROW.langs].indexOf(state.lang) >= 0; };
-    if (state.public) { var pub = data.audiences.findIndex(function (a) { return a[0] === state.public; }); active.public = function (row) { return !row[ROW.publics].length || row[ROW.publics].indexOf(pub) >= 0; }; }
-    if (state.cost) active.cost = function (row) { return row[ROW.cost] === state.cost; };
-    if (state.bassin !== "") active.bassin = bassinTest(state.bassin === "several" ? -1 : data.bassins.findIndex(function (b) { return b[0] === state.bassin; }));
-    var checks = checkTests();
-    Object.keys(checks).forEach(function (name) { if (state[name]) active[name] = checks[name]; });
-    if (state.open) active.open = function (row) { return row[ROW.places].some(function (p) { return openAt(p[4], now); }); };
-    if (state.place !== null) {
-      active.place = state.mode === "located"
-        ? function (row) { return row[ROW.places].some(function (p) { return p[0] === state.place; }); }
-        : function (row) { return row[ROW.area] === 0 || row[ROW.area].indexOf(state.place) >= 0 || row[ROW.places].some(function (p) { return p[0] === state.place; }); };
-    }
-    if (textMatches) active.text = function (row, index) { return textMatches.has(index); };
+    FILTERS.forEach(function (filter) { if (isActive(filter)) active[filter.name] = filter.test(now); });
     return active;
   }
   function passes(active, row, index, except) {
@@ -123,28 +186,24 @@
   /* One pass over the rows: a row failing no active filter counts for every facet; a row failing
    * exactly one counts only for that filter's facet (what choosing another value would give). */
   function countFacets(active, now) {
-    var counts = { cat: {}, bassin: {}, lang: {}, public: {}, cost: {}, access: 0, open: 0, walkin: 0, papers: 0, interp: 0 };
-    var checks = checkTests();
+    var counts = {}, facets = FILTERS.filter(function (f) { return f.kind === "select" || f.kind === "check"; });
+    var facetTests = {};
+    facets.forEach(function (filter) {
+      counts[filter.name] = filter.kind === "check" ? 0 : {};
+      if (filter.kind === "check") facetTests[filter.name] = active[filter.name] || filter.test(now);
+    });
     var names = Object.keys(active);
-    function add(table, key) { table[key] = (table[key] || 0) + 1; }
     for (var index = 0; index < data.rows.length; index++) {
       var row = data.rows[index], failed = null, failures = 0;
       for (var n = 0; n < names.length && failures < 2; n++) if (!active[names[n]](row, index)) { failures += 1; failed = names[n]; }
       if (failures > 1) continue;
-      var all = failures === 0, i;
-      if (all || failed === "cat") for (i = 0; i < row[ROW.cats].length; i++) add(counts.cat, row[ROW.cats][i]);
-      if (all || failed === "lang") for (i = 0; i < row[ROW.langs].length; i++) add(counts.lang, row[ROW.langs][i]);
-      if (all || failed === "public") {
-        if (!row[ROW.publics].length) add(counts.public, "*");
-        for (i = 0; i < row[ROW.publics].length; i++) add(counts.public, row[ROW.publics][i]);
+      for (var f = 0; f < facets.length; f++) {
+        var filter = facets[f];
+        if (failures && failed !== filter.name) continue;
+        if (filter.kind === "check") { if (facetTests[filter.name](row, index)) counts[filter.name] += 1; continue; }
+        var keys = filter.keys(row), table = counts[filter.name];
+        for (var k = 0; k < keys.length; k++) table[keys[k]] = (table[keys[k]] || 0) + 1;
       }
-      if ((all || failed === "cost") && row[ROW.cost]) add(counts.cost, row[ROW.cost]);
-      if (all || failed === "bassin") {
-        var places = row[ROW.places], seen = [];
-        for (i = 0; i < places.length; i++) if (seen.indexOf(places[i][PLACE_BASSIN]) < 0) { seen.push(places[i][PLACE_BASSIN]); add(counts.bassin, places[i][PLACE_BASSIN]); }
-      }
-      for (var check in checks) if ((all || failed === check) && checks[check](row)) counts[check] += 1;
-      if ((all || failed === "open") && row[ROW.places].some(function (p) { return openAt(p[4], now); })) counts.open += 1;
     }
     return counts;
   }
@@ -161,32 +220,27 @@
    * to the category page that cites its sources. */
   function renderDifference() {
     var box = document.getElementById("bx-finder-difference");
-    var category = data.categories.filter(function (c) { return c[0] === state.cat; })[0];
-    var group = category && data.groups.filter(function (g) { return g[0] === category[2]; })[0];
-    if (!group || !group[2]) { box.hidden = true; box.innerHTML = ""; return; }
+    var category = data.categories.filter(function (c) { return c.id === state.cat; })[0];
+    var group = category && data.groups.filter(function (g) { return g.id === category.group; })[0];
+    if (!group || !group.difference) { box.hidden = true; box.innerHTML = ""; return; }
     box.hidden = false;
-    box.innerHTML = "<strong>" + escapeHtml(label("finder_difference", { group: group[1] })) + "</strong> " + escapeHtml(group[2]) +
-      ' <a href="' + escapeHtml(data.categoryBase + category[0] + ".html") + '">' + escapeHtml(label("finder_difference_sources")) + "</a>";
+    box.innerHTML = "<strong>" + escapeHtml(label("finder_difference", { group: group.name })) + "</strong> " + escapeHtml(group.difference) +
+      ' <a href="' + escapeHtml(data.categoryBase + category.id + ".html") + '">' + escapeHtml(label("finder_difference_sources")) + "</a>";
   }
 
   function renderFilters(counts) {
-    var any = [["", label("finder_any")]];
-    var cats = [];
-    data.groups.forEach(function (group) {
-      data.categories.forEach(function (c, index) { if (c[2] === group[0]) cats.push([c[0], c[1], counts.cat[index] || 0]); });
+    FILTERS.forEach(function (filter) {
+      if (filter.kind === "select") {
+        var table = counts[filter.name];
+        var choices = filter.choices().map(function (choice) {
+          return [choice[0], choice[1], filter.count ? filter.count(table, choice[2]) : table[choice[2]] || 0];
+        });
+        fillSelect(form.elements[filter.name], [["", label("finder_any")]].concat(choices), state[filter.name]);
+      } else if (filter.kind === "check") {
+        root.querySelector('[data-count="' + filter.name + '"]').textContent = "(" + counts[filter.name] + ")";
+      }
     });
-    fillSelect(form.elements.cat, any.concat(cats), state.cat);
-    fillSelect(form.elements.bassin, any.concat(data.bassins.map(function (b, index) { return [b[0], b[1], counts.bassin[index] || 0]; }))
-      .concat([["several", label("finder_several_bassins"), counts.bassin[-1] || 0]]), state.bassin);
-    fillSelect(form.elements.lang, any.concat(data.languages.map(function (l) { return [l[0], l[1], counts.lang[l[0]] || 0]; })), state.lang);
-    fillSelect(form.elements.public, any.concat(data.audiences.map(function (a, index) { return [a[0], a[1], (counts.public[index] || 0) + (counts.public["*"] || 0)]; })), state.public);
-    fillSelect(form.elements.cost, any.concat(["free", "reduced", "fee", "reimbursed", "variable"].map(function (k) { return [k, label("cost_" + k), counts.cost[k] || 0]; })), state.cost);
-    CHECKS.forEach(function (name) { root.querySelector('[data-count="' + name + '"]').textContent = "(" + counts[name] + ")"; });
   }
-
-  var FILTER_LABELS = { cat: "finder_category", bassin: "finder_bassin", lang: "finder_language", public: "finder_public", cost: "finder_cost",
-                        access: "finder_access", open: "finder_open_now", walkin: "finder_walkin", papers: "finder_papers",
-                        interp: "finder_interpreting", place: "finder_place_label", text: "finder_text_label" };
 
   function render() {
     var now = brusselsNow();
@@ -198,7 +252,7 @@
     var origin = position || (state.place !== null ? communePoint(state.place) : null);
     var distances = {};
     if (origin) shown.forEach(function (index) {
-      distances[index] = Math.min.apply(null, data.rows[index][ROW.places].map(function (p) { return distanceKm(origin, [p[1], p[2]]); }));
+      distances[index] = Math.min.apply(null, data.rows[index][ROW.places].map(function (p) { return distanceKm(origin, [p[PLACE.lat], p[PLACE.lon]]); }));
     });
     var byName = function (a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; };
     var byDistance = function (a, b) { return origin ? distances[a] - distances[b] : 0; };
@@ -245,9 +299,9 @@
 
   function resultHtml(indices, now, distances) {
     var row = data.rows[indices[0]];
-    var open = row[ROW.places].some(function (p) { return openAt(p[4], now); });
-    var hasHours = row[ROW.places].some(function (p) { return p[4][0].length; });
-    var places = row[ROW.places].map(function (p) { return communeName(p[0]); }).filter(function (name, i, all) { return all.indexOf(name) === i; });
+    var open = row[ROW.places].some(function (p) { return openAt(p[PLACE.hours], now); });
+    var hasHours = row[ROW.places].some(function (p) { return p[PLACE.hours][0].length; });
+    var places = row[ROW.places].map(function (p) { return communeName(p[PLACE.nis]); }).filter(function (name, i, all) { return all.indexOf(name) === i; });
     var phone = row[ROW.phone] ? '<a class="bx-finder__phone" href="tel:' + escapeHtml(row[ROW.phone][1]) + '">' + escapeHtml(row[ROW.phone][0]) + "</a>" : "";
     var distance = indices[0] in distances ? Math.min.apply(null, indices.map(function (index) { return distances[index]; })) : undefined;
     var services = indices.map(function (index) {
@@ -274,9 +328,10 @@
     });
     status.textContent = label("finder_no_result");
     if (best) {
-      status.textContent += " " + label("finder_loosen", { filter: label(FILTER_LABELS[best.name]), n: best.n });
+      var named = label(FILTER_BY_NAME[best.name].label);
+      status.textContent += " " + label("finder_loosen", { filter: named, n: best.n });
       list.innerHTML = '<li class="bx-finder__loosen"><button type="button" class="md-button" data-remove="' + best.name + '">' +
-        escapeHtml(label("finder_remove")) + " : " + escapeHtml(label(FILTER_LABELS[best.name])) + "</button></li>";
+        escapeHtml(label("finder_remove")) + " : " + escapeHtml(named) + "</button></li>";
     }
   }
 
@@ -284,12 +339,10 @@
   function readForm() {
     state.q = form.elements.q.value;
     state.mode = form.elements.mode.value;
-    state.cat = form.elements.cat.value;
-    state.bassin = form.elements.bassin.value;
-    state.lang = form.elements.lang.value;
-    state.public = form.elements.public.value;
-    state.cost = form.elements.cost.value;
-    CHECKS.forEach(function (name) { state[name] = form.elements[name].checked; });
+    FILTERS.forEach(function (filter) {
+      if (filter.kind === "select") state[filter.name] = form.elements[filter.name].value;
+      else if (filter.kind === "check") state[filter.name] = form.elements[filter.name].checked;
+    });
     state.sort = form.elements.sort.value;
     var place = resolvePlace(placeInput.value);
     state.place = place.nis;
@@ -299,17 +352,20 @@
   function writeForm() {
     form.elements.q.value = state.q;
     form.elements.mode.value = state.mode;
-    CHECKS.forEach(function (name) { form.elements[name].checked = state[name]; });
+    FILTERS.forEach(function (filter) { if (filter.kind === "check") form.elements[filter.name].checked = state[filter.name]; });
     form.elements.sort.value = state.sort;
     placeInput.value = state.place !== null ? communeName(state.place) : "";
   }
   function saveState() {
     var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
-    if (state.place !== null) params.set("commune", String(state.place));
-    if (state.place !== null && state.mode !== "serves") params.set("mode", state.mode);
-    ["cat", "bassin", "lang", "public", "cost"].forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-    CHECKS.forEach(function (name) { if (state[name]) params.set(name, "1"); });
+    FILTERS.forEach(function (filter) {
+      if (filter.kind === "text") { if (state.q) params.set("q", state.q); }
+      else if (filter.kind === "place") {
+        if (state.place !== null) params.set("commune", String(state.place));
+        if (state.place !== null && state.mode !== "serves") params.set("mode", state.mode);
+      } else if (filter.kind === "check") { if (state[filter.name]) params.set(filter.name, "1"); }
+      else if (state[filter.name]) params.set(filter.name, state[filter.name]);
+    });
     if (state.sort !== "level") params.set("sort", state.sort);
     var query = params.toString();
     if ((query ? "?" + query : "") === location.search && !location.hash) return;  // already there (a replaceState costs a few ms)
@@ -320,61 +376,79 @@
     state.q = params.get("q") || "";
     state.place = params.get("commune") ? parseInt(params.get("commune"), 10) : null;
     state.mode = params.get("mode") === "located" ? "located" : "serves";
-    ["cat", "bassin", "lang", "public", "cost"].forEach(function (name) { state[name] = params.get(name) || ""; });
-    CHECKS.forEach(function (name) { state[name] = params.get(name) === "1"; });
+    FILTERS.forEach(function (filter) {
+      if (filter.kind === "select") state[filter.name] = params.get(filter.name) || "";
+      else if (filter.kind === "check") state[filter.name] = params.get(filter.name) === "1";
+    });
     state.sort = params.get("sort") || "level";
   }
 
   function runText() {
-    if (!state.q.trim()) { textMatches = null; textOrder = null; render(); return; }
+    if (!state.q.trim()) { textMatches = null; textOrder = null; render(); return Promise.resolve(); }
     var asked = state.q;
-    window.bxSearch.query(asked, 100000, { shown: 0 }).then(function (found) {
+    return window.bxSearch.query(asked, 100000, { shown: 0 }).then(function (found) {
       if (asked !== state.q) return;
       textMatches = new Set(); textOrder = new Map();
       found.results.forEach(function (result) {
-        if (result.type === "s" && !textMatches.has(result.position)) { textMatches.add(result.position); textOrder.set(result.position, textOrder.size); }
+        if (result.type === data.serviceType && !textMatches.has(result.position)) { textMatches.add(result.position); textOrder.set(result.position, textOrder.size); }
       });
       render();
     });
   }
 
-  function onChange(event) {
-    readForm();
-    if (event && event.target === form.elements.q) runText(); else render();
+  /* A bug in rendering is shown to the reader as such and logged with its stack; it is not taken
+   * for a failure to load. */
+  function reportRenderError(error) {
+    console.error("finder:", error);
+    status.textContent = root.getAttribute("data-render-error");
+  }
+  function guarded(action) {
+    return function () { try { var done = action.apply(null, arguments); if (done && done.catch) done.catch(reportRenderError); } catch (error) { reportRenderError(error); } };
   }
 
-  window.bxSearch.loadFinder().then(function (loaded) {
+  function onChange(event) {
+    readForm();
+    if (event && event.target === form.elements.q) return runText();
+    render();
+  }
+
+  function start(loaded) {
     data = loaded;
     ui = data.ui;
+    ROW = fieldIndex(data.fields.row); PLACE = fieldIndex(data.fields.place); COMMUNE = fieldIndex(data.fields.commune);
     document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
-      return '<option value="' + escapeHtml(c[1]) + '">' + escapeHtml(c[1] + " · " + c[5] + " · " + c[4].join(", ")) + "</option>";
+      return '<option value="' + escapeHtml(c[COMMUNE.name]) + '">' +
+        escapeHtml(c[COMMUNE.name] + " · " + c[COMMUNE.otherName] + " · " + c[COMMUNE.postcodes].join(", ")) + "</option>";
     }).join("");
     loadState();
     writeForm();
-    runText();
-    form.addEventListener("input", onChange);  // every control fires it (selects, boxes too): "change" would render twice
+    form.addEventListener("input", guarded(onChange));  // every control fires it (selects, boxes too): "change" would render twice
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    list.addEventListener("click", function (event) {
+    list.addEventListener("click", guarded(function (event) {
       var button = event.target.closest("[data-remove]");
       if (!button) return;
-      var name = button.getAttribute("data-remove");
-      if (name === "place") { state.place = null; placeInput.value = ""; }
-      else if (name === "text") { state.q = ""; form.elements.q.value = ""; textMatches = null; }
-      else if (CHECKS.indexOf(name) >= 0) state[name] = false;
-      else state[name] = "";
+      clearFilter(FILTER_BY_NAME[button.getAttribute("data-remove")]);
       writeForm();
       render();
-    });
+    }));
     document.getElementById("bx-finder-locate").addEventListener("click", function () {
       if (!navigator.geolocation) { placeHint.textContent = label("finder_position_denied"); return; }
-      navigator.geolocation.getCurrentPosition(function (found) {
+      navigator.geolocation.getCurrentPosition(guarded(function (found) {
         position = [found.coords.latitude, found.coords.longitude];
         state.sort = "distance";
         form.elements.sort.value = "distance";
         placeHint.textContent = label("finder_position_used");
         render();
-      }, function () { placeHint.textContent = label("finder_position_denied"); });
+      }), function () { placeHint.textContent = label("finder_position_denied"); });
     });
     document.getElementById("bx-finder-print").addEventListener("click", function () { window.print(); });
-  }).catch(function () { status.textContent = label("search_error"); });
+    return runText();
+  }
+
+  window.bxSearch.loadFinder().then(function (loaded) {
+    return Promise.resolve().then(function () { return start(loaded); }).catch(reportRenderError);
+  }, function (error) {
+    console.error("finder: its data did not load:", error);
+    status.textContent = root.getAttribute("data-load-error");
+  });
 })();

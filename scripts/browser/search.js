@@ -342,7 +342,8 @@
     if (!worker) setStatus(pageStatus, labels.loading);
     query(text, PAGE_LIMIT, { current: function () { return pageInput.value === text; } }).then(function (found) {
       if (pageInput.value !== text) return;
-      var counts = { s: 0, d: 0, t: 0, p: 0 };
+      var counts = {};
+      config.types.forEach(function (type) { counts[type[0]] = 0; });
       found.results.forEach(function (result) { counts[result.type] += 1; });
       filters.querySelectorAll("input").forEach(function (radio) {
         var type = radio.value, n = type ? counts[type] : found.results.length;
@@ -358,7 +359,7 @@
     }).catch(function (error) { if (error !== SUPERSEDED) setStatus(pageStatus, labels.error); });
   }
 
-  filters.innerHTML = [["", labels.all_types], ["s", labels.type_s], ["d", labels.type_d], ["t", labels.type_t], ["p", labels.type_p]].map(function (choice) {
+  filters.innerHTML = [["", labels.all_types]].concat(config.types).map(function (choice) {
     return '<label><input type="radio" name="type" value="' + choice[0] + '"> ' + escapeHtml(choice[1]) + ' <span class="bx-count"></span></label>';
   }).join("");
   filters.addEventListener("change", function (event) { chosenType = event.target.value; renderPage(); });

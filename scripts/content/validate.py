@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from schemas.common import other_language
+from schemas.common import LANGUAGES, other_language
 from schemas.organization import Organization
 from scripts.content.errors import ContentError, Problems
 from scripts.content.load import load_content
@@ -206,7 +206,7 @@ def _check_template(content: Content, template: TemplateEntry, problems: Problem
     document, model = template.document, template.model
     _check_refs(problems, document, ("audiences",), model.audiences, [a.id for a in content.taxonomy.audiences], "public", "content/taxonomy.yaml (audiences)")
     _check_refs(problems, document, ("dossiers",), model.dossiers, content.dossiers, "dossier", "content/dossiers/")
-    for language in ("fr", "nl"):
+    for language in LANGUAGES:
         message, fix = check_template_file(template.folder, model.files.get(language))
         if message:
             _add(problems, document, ("files", language), message, fix)

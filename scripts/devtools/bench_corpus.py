@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
 from scripts.content.load import SOURCES_HEADING
 from scripts.content.yaml_source import dump_yaml
@@ -46,7 +47,7 @@ def generate_corpus(destination: Path, services: int, dossiers: int = 60, templa
     audiences = [a["id"] for a in taxonomy["audiences"]]
     postcodes = {int(line.split(",")[0]): line.split(",")[3].split()[0] for line in (root / "communes.csv").read_text().splitlines()[1:]}
     communes = sorted(postcodes)
-    vocabulary = {language: _vocabulary(language) for language in ("fr", "nl")}
+    vocabulary = {language: _vocabulary(language) for language in LANGUAGES}
     for number in range(services):
         _write_organization(root, rng, number, categories, audiences, communes, postcodes, vocabulary)
     for number in range(dossiers):
@@ -123,7 +124,7 @@ def _write_dossier(root: Path, rng: random.Random, number: int, categories: list
 def _write_template(root: Path, rng: random.Random, number: int, sample_file: Path, vocabulary: dict[str, list[str]]) -> None:
     folder = root / "templates" / f"bench-modele-{number:03d}"
     folder.mkdir(parents=True, exist_ok=True)
-    for language in ("fr", "nl"):
+    for language in LANGUAGES:
         shutil.copy(sample_file, folder / f"modele.{language}.pdf")
     meta = {"id": folder.name, "example": True, "title": _text(rng, vocabulary, 4), "description": _text(rng, vocabulary, 20),
             "audiences": ["professionals"], "version": "1.0", "files": {"fr": "modele.fr.pdf", "nl": "modele.nl.pdf"}}

@@ -12,6 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from schemas.common import LANGUAGES
+
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serve files below `prefix`; answer missing paths with the site's 404 page, like a host does."""
@@ -52,7 +54,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         """Return the language's not-found page under fr/ or nl/ (as the deploy/ recipes do), else the root's."""
         inside = self.path.split("?")[0][len(self.prefix):] if self.path.startswith(self.prefix) else ""
         language = inside.split("/")[0]
-        return f"{language}/404.html" if language in ("fr", "nl") and (self.site_dir / language / "404.html").is_file() else "404.html"
+        return f"{language}/404.html" if language in LANGUAGES and (self.site_dir / language / "404.html").is_file() else "404.html"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         """Stay quiet: tests and previews print their own messages."""

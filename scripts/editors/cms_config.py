@@ -20,10 +20,10 @@ from pydantic import BaseModel, EmailStr
 from pydantic.fields import FieldInfo
 
 from schemas.bassin import Bassins
-from schemas.common import SLUG_PATTERN, LocalizedTerms, LocalizedText, YesNo
+from schemas.common import LANGUAGES, SLUG_PATTERN, LocalizedTerms, LocalizedText, YesNo
 from schemas.dossier import DossierFrontMatter
 from schemas.helpline import Helplines
-from schemas.organization import WEEKDAYS, ClockTime, LanguageCode, Organization, Weekday
+from schemas.organization import CLOCK_REGEX, WEEKDAYS, ClockTime, LanguageCode, Organization, Verification, Weekday
 from schemas.site import Site
 from schemas.taxonomy import Taxonomy
 from schemas.template import Template, TemplateFiles
@@ -37,10 +37,11 @@ LONG_TEXTS = frozenset({"description", "difference", "details", "documents", "in
                         "interpreting", "editor_notes"})
 """Fields whose texts are paragraphs: a text area rather than a one-line box."""
 
-LANGUAGE_LABELS = {"fr": "Français", "nl": "Nederlands"}
+LANGUAGE_LABELS = {code: Locale.parse(code).get_display_name(code).capitalize() for code in LANGUAGES}
+"""Each language in its own words ("Français", "Nederlands")."""
 WEEKDAY_LABELS = dict(zip(WEEKDAYS, ("lundi / maandag", "mardi / dinsdag", "mercredi / woensdag", "jeudi / donderdag",
                                      "vendredi / vrijdag", "samedi / zaterdag", "dimanche / zondag"), strict=True))
-CLOCK_PATTERN = (r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$", "HH:MM (09:00, 17:30)")
+CLOCK_PATTERN = (f"^({CLOCK_REGEX})$", "HH:MM (09:00, 17:30)")
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "lettres minuscules, chiffres et tirets / kleine letters, cijfers en koppeltekens",
     r"^1[0-2][0-9]{2}$": "1000-1299",
@@ -284,7 +285,7 @@ def cms_config(content: Content, local_backend_url: str) -> dict[str, Any]:
         "local_backend": {"url": local_backend_url, "allowed_hosts": ["localhost", "127.0.0.1"]},
         "locale": "fr",
         # Dossiers are <id>.fr.md and <id>.nl.md: one entry in the form, one file per language.
-        "i18n": {"structure": "multiple_files", "locales": ["fr", "nl"], "default_locale": "fr"},
+        "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "fr"},
         "media_folder": "content/templates",
         "public_folder": "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -295,7 +296,7 @@ def cms_config(content: Content, local_backend_url: str) -> dict[str, Any]:
                 "identifier_field": "id", "slug": "{{fields.id}}", "summary": "{{name.fr}} — {{verification}}",
                 "sortable_fields": ["id", "last_verified", "verification"], "editor": {"preview": False},
                 "view_filters": [{"label": value, "field": "verification", "pattern": value}
-                                 for value in ("example", "public-source", "confirmed")],
+                                 for value in get_args(Verification)],
                 "fields": model_fields(Organization, options),
             },
             {

@@ -15,7 +15,16 @@ from babel.units import format_unit
 from schemas.bassin import Bassin
 from schemas.common import Language, LocalizedText
 from schemas.dossier import DossierFrontMatter
-from schemas.organization import NEW_CLIENTS_VALID_MONTHS, WEEKDAYS, Access, OpeningHours, Organization, Service, tel_target
+from schemas.organization import (
+    NEW_CLIENTS_VALID_MONTHS,
+    WEEKDAYS,
+    Access,
+    NewClientsState,
+    OpeningHours,
+    Organization,
+    Service,
+    tel_target,
+)
 from scripts.content.dates import build_date, is_outdated, months_before
 from scripts.content.loaded import Content
 from scripts.pages import urls
@@ -150,7 +159,7 @@ class PageHelpers:
                 serving.append((org, service))
         return located, serving, region_wide
 
-    def new_clients(self, access: Access | None) -> str:
+    def new_clients(self, access: Access | None) -> NewClientsState:
         """Return "yes", "no" or "unknown" (not stated, or checked over three months before this build)."""
         if access is None or access.new_clients is None:
             return "unknown"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
+from schemas.organization import Accessibility, AccessMode, CostKind, NewClientsState, Verification
+from schemas.taxonomy import CareLevel
 from scripts import REPO_ROOT
 from scripts.browser import BROWSER_CODE
 
@@ -13,15 +16,24 @@ _UI_CALL = re.compile(r"""\b(?:ui|label)(?:\(\s*|\[)['"]([a-z0-9_]+)['"]\s*[),\]
 _UI_PREFIX_CALL = re.compile(r"""\b(?:ui|label)\(\s*['"]([a-z0-9_]+_)['"]\s*[~+]""")
 
 DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
-    "cost_": ("free", "reduced", "fee", "reimbursed", "variable"),
-    "access_": ("full", "partial", "none", "unknown"),
-    "access_mode_": ("walk-in", "appointment", "referral", "prescription"),
-    "verification_": ("example", "public-source", "confirmed"),
-    "level_": ("0", "1", "2", "3"),
-    "finder_level_": ("0", "1", "2", "3"),
-    "new_clients_": ("yes", "no", "unknown"),
+    "cost_": get_args(CostKind),
+    "access_": get_args(Accessibility),
+    "access_mode_": get_args(AccessMode),
+    "verification_": get_args(Verification),
+    "level_": tuple(str(level) for level in get_args(CareLevel)),
+    "finder_level_": tuple(str(level) for level in get_args(CareLevel)),
+    "new_clients_": get_args(NewClientsState),
 }
 """Keys built from a value (`ui('cost_' ~ kind)`): the prefix and every value it takes."""
+
+
+SEARCH_RESULT_TYPES: dict[str, tuple[str, str]] = {
+    "service": ("s", "search_type_service"),
+    "dossier": ("d", "search_type_dossier"),
+    "template": ("t", "search_type_template"),
+    "page": ("p", "search_type_page"),
+}
+"""Each kind of search result: its one-letter code in the index and the label of the results page's filter."""
 
 
 def _collect_keys() -> tuple[str, ...]:
@@ -34,6 +46,7 @@ def _collect_keys() -> tuple[str, ...]:
                 keys.update(prefix + value for value in DYNAMIC_UI_KEYS[prefix])
     # Labels that Python code asks for (navigation, "edit this page").
     keys.update({"nav_home", "nav_directory", "nav_dossiers", "nav_templates", "edit_page", "source_file"})
+    keys.update(label for _, label in SEARCH_RESULT_TYPES.values())
     return tuple(sorted(keys))
 
 

@@ -6,17 +6,32 @@ aligned with the first documents of the search index (the services).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from babel import Locale
 
 from schemas.common import Language, other_language
-from schemas.organization import WEEKDAYS, Location, Organization, Service, clock_minutes, tel_target
+from schemas.organization import WEEKDAYS, CostKind, Location, Organization, Service, clock_minutes, tel_target
 from scripts.content.loaded import Content
 from scripts.pages import urls
+from scripts.pages.site_text import SEARCH_RESULT_TYPES
 
-COST_KINDS = ("free", "reduced", "fee", "reimbursed", "variable")
-ACCESS_KINDS = ("full", "partial", "none", "unknown")
+ROW_FIELDS = ("org", "orgName", "name", "cats", "publics", "langs", "cost", "area", "phone", "example", "places", "level",
+              "frontDoor", "accessBits")
+"""A row's values, in the order rows list them: the finder reads each by name (data.fields.row)."""
+PLACE_FIELDS = ("nis", "lat", "lon", "accessible", "hours", "bassin")
+"""A place's values (a row's "places"), in order."""
+COMMUNE_FIELDS = ("nis", "name", "lat", "lon", "postcodes", "otherName")
+"""A commune's values, in order."""
+WHEELCHAIR_ACCESSIBLE = ("full", "partial")
+"""The wheelchair_access values that the finder's "wheelchair access" box keeps."""
+
+
+def _values(named: dict[str, Any], fields: tuple[str, ...]) -> list[Any]:
+    """Return named's values in the order of fields (the names must be the same)."""
+    if named.keys() != set(fields):
+        raise ValueError(f"finder data: expected the fields {sorted(fields)} but got {sorted(named)}")
+    return [named[name] for name in fields]
 
 
 def _hours(location: Location) -> list[Any]:
@@ -40,26 +55,28 @@ def _row(content: Content, org: Organization, service: Service, category_index: 
         lat, lon = (location.coordinates.lat, location.coordinates.lon) if location.coordinates else (commune.lat, commune.lon)
         bassins = content.address_bassins(location.address)
         bassin = bassin_index[bassins[0].id] if len(bassins) == 1 else -1
-        places.append([commune.nis_code, round(lat, 5), round(lon, 5), location.wheelchair_access, _hours(location), bassin])
+        places.append(_values({"nis": commune.nis_code, "lat": round(lat, 5), "lon": round(lon, 5),
+                               "accessible": 1 if location.wheelchair_access in WHEELCHAIR_ACCESSIBLE else 0,
+                               "hours": _hours(location), "bassin": bassin}, PLACE_FIELDS))
     phone = [org.phones[0].number, tel_target(org.phones[0].number)] if org.phones else ""
     categories = [content.get_category(c) for c in service.categories]
     spoken = sorted(set(service.languages or org.languages).union(*(location.staff_languages for location in locations)))
-    return [
-        org.id,
-        org.name.get(language),
-        service.name.get(language),
-        [category_index[c] for c in service.categories],
-        [audience_index[a] for a in service.audiences],
-        spoken,
-        service.cost.kind if service.cost else "",
-        0 if service.area_served == "region" else service.area_served,
-        phone,
-        1 if org.example else 0,
-        places,
-        min(category.level for category in categories),
-        1 if any(category.front_door for category in categories) else 0,
-        _access_bits(service),
-    ]
+    return _values({
+        "org": org.id,
+        "orgName": org.name.get(language),
+        "name": service.name.get(language),
+        "cats": [category_index[c] for c in service.categories],
+        "publics": [audience_index[a] for a in service.audiences],
+        "langs": spoken,
+        "cost": service.cost.kind if service.cost else "",
+        "area": 0 if service.area_served == "region" else service.area_served,
+        "phone": phone,
+        "example": 1 if org.example else 0,
+        "places": places,
+        "level": min(category.level for category in categories),
+        "frontDoor": 1 if any(category.front_door for category in categories) else 0,
+        "accessBits": _access_bits(service),
+    }, ROW_FIELDS)
 
 
 ACCESS_BITS = {"walk-in": 1, "papers": 2, "interpreting": 4}
@@ -95,18 +112,23 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         postcode: sorted(communes, key=lambda nis: (content.communes[nis].postcodes[0] != postcode, nis))
         for postcode, communes in sorted(content.postcodes.items())
     }
-    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith(("finder_", "cost_", "access_", "search_error"))}
+    ui = {key: text.get(language) for key, text in content.ui.items() if key.startswith("finder_")}
     return {
+        "fields": {"row": ROW_FIELDS, "place": PLACE_FIELDS, "commune": COMMUNE_FIELDS},
         "rows": [_row(content, org, service, category_index, audience_index, bassin_index, language) for org, service in content.get_services()],
+        "costs": [[kind, content.ui_text(f"cost_{kind}", language)] for kind in get_args(CostKind)],
+        "serviceType": SEARCH_RESULT_TYPES["service"][0],
         "bassins": [[b.id, b.name.get(language)] for b in content.bassins],
         "accessBits": ACCESS_BITS,
         "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
         "categoryBase": urls.relative_link(urls.finder_path(), urls.category_path("x")).removesuffix("x.md"),
-        "categories": [[c.id, c.name.get(language), c.group] for c in categories],
-        "groups": [[g.id, g.name.get(language), g.difference.get(language) if g.difference else ""] for g in content.taxonomy.groups],
+        "categories": [{"id": c.id, "name": c.name.get(language), "group": c.group} for c in categories],
+        "groups": [{"id": g.id, "name": g.name.get(language), "difference": g.difference.get(language) if g.difference else ""}
+                   for g in content.taxonomy.groups],
         "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],
-        "communes": sorted(([c.nis_code, c.name(language), c.lat, c.lon, list(c.postcodes), c.name(other_language(language))]
-                            for c in content.communes.values()), key=lambda row: str(row[1])),
+        "communes": [_values({"nis": c.nis_code, "name": c.name(language), "lat": c.lat, "lon": c.lon, "postcodes": list(c.postcodes),
+                              "otherName": c.name(other_language(language))}, COMMUNE_FIELDS)
+                     for c in sorted(content.communes.values(), key=lambda commune: commune.name(language))],
         "postcodes": postcode_communes,
         "languages": [[code, str(locale.languages.get(code, code))] for code in codes],
         "ui": ui,

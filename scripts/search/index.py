@@ -23,6 +23,7 @@ from schemas.common import LANGUAGES, Language
 from scripts.browser import WORKER_SCRIPTS, join_browser_code
 from scripts.content.loaded import Content
 from scripts.pages import urls
+from scripts.pages.site_text import SEARCH_RESULT_TYPES
 from scripts.search.finder_rows import finder_data
 from scripts.search.pipeline import PIPELINES, split_words
 from scripts.search.shards import CHUNK_CHARACTERS, shard_index
@@ -34,7 +35,6 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("keywords", 5), ("body", 
 SNIPPET_SOURCE_LENGTH = 400
 """How much of each text the snippets file keeps: the browser shows about 160 characters of it,
 around the first typed word it finds."""
-TYPES = {"service": "s", "dossier": "d", "template": "t", "page": "p"}
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,7 @@ def compact_index(builder: Builder, documents: list[SearchDocument], language: L
         postings.append(entry)
     store = []
     for document in documents:
-        kind = TYPES[document.kind]
+        kind = SEARCH_RESULT_TYPES[document.kind][0]
         prefix = URL_PREFIXES[kind]
         page, _, anchor = document.url.partition("#")
         if not page.startswith(prefix) or not page.endswith(".html"):
@@ -269,8 +269,24 @@ def build_search_index(content: Content, language: Language, *, chunk_characters
                         chunk_characters=chunk_characters)
     scripts = {f"{name}.js": render_data_script("__bxSearchParts", name, data) for name, data in files.items() if name != language}
     scripts[f"{language}.js"] = render_data_script("__bxSearchData", language, files[language])
-    scripts[f"{language}-finder.js"] = render_data_script("__bxFinderData", language, finder_data(content, language))
+    finder = finder_data(content, language)
+    check_rows_match_documents(finder, documents)
+    scripts[f"{language}-finder.js"] = render_data_script("__bxFinderData", language, finder)
     return LanguageIndex(scripts, builder, documents)
+
+
+def check_rows_match_documents(finder: dict[str, Any], documents: list[SearchDocument]) -> None:
+    """Check that finder row i is search document i, the same service (the finder's text filter keeps
+    the rows whose positions the search returns): same organisation page, same title."""
+    fields = {name: position for position, name in enumerate(finder["fields"]["row"])}
+    rows = finder["rows"]
+    services = [document for document in documents if document.kind == "service"]
+    if len(services) != len(rows) or any(document.kind != "service" for document in documents[:len(rows)]):
+        raise ValueError(f"finder rows: {len(rows)} rows but {len(services)} service documents, or services not first")
+    for position, (row, document) in enumerate(zip(rows, documents, strict=False)):
+        expected = (service_title(row[fields["name"]], row[fields["orgName"]]), urls.html_path(urls.organization_path(row[fields["org"]])))
+        if (document.title, document.url) != expected:
+            raise ValueError(f"finder row {position} is {expected} but search document {position} is {(document.title, document.url)}")
 
 
 ENGINE_SOURCES = (

@@ -19,7 +19,7 @@ from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.token import Token
 
-from schemas.common import Language
+from schemas.common import LANGUAGES, Language
 
 DATA = Path(__file__).parent / "stopwords"
 
@@ -97,7 +97,7 @@ PIPELINES: dict[Language, tuple[list[Callable[..., Any]], list[Callable[..., Any
 """Per language: (index pipeline, search pipeline) of lunr pipeline functions."""
 
 _accent_fold = _token_function("accentFold-fr", fold_accents)
-for _language in ("fr", "nl"):
+for _language in LANGUAGES:
     _trimmer = _token_function(f"trimmer-{_language}", trim)
     _stemmer = _token_function(f"stemmer-{_language}", lambda word, _l=_language: stem(word, _l))
     PIPELINES[_language] = (

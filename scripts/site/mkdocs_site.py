@@ -15,6 +15,7 @@ from schemas.common import Language, other_language
 from scripts import REPO_ROOT
 from scripts.content.loaded import Content
 from scripts.pages.render import LanguageSite
+from scripts.pages.site_text import SEARCH_RESULT_TYPES
 from scripts.site.mkdocs_pages import add_language_pages
 from scripts.site.release import format_build_date, site_version
 from scripts.site.security import PAGE_POLICY
@@ -62,6 +63,7 @@ def language_config(
             "build_date": format_build_date(language),
             "helplines": [{"name": line.name.get(language), "number": line.number, "hours": line.hours.get(language)}
                           for line in content.helplines],
+            "result_types": [[code, content.ui[label].get(language)] for code, label in SEARCH_RESULT_TYPES.values()],
             "generator": False,  # no "Made with" link to another host
             "content_security_policy": PAGE_POLICY,
             "theme_colour": THEME_COLOUR,

@@ -29,7 +29,7 @@ def write_root_pages(content: Content, page_paths: Collection[str], site_dir: Pa
     for name in ROOT_ASSETS:
         writer.copy_file(name, ROOT_THEME / name)
     chooser = environment.get_template("root_index.html.j2")
-    writer.write_text("index.html", chooser.render(site=content.site, ui=content.ui, policy=PAGE_POLICY))
+    writer.write_text("index.html", chooser.render(site=content.site, ui=content.ui, policy=PAGE_POLICY, languages=LANGUAGES))
     not_found = environment.get_template("not_found.html.j2")
     # A server shows a not-found page at any missing address, at any depth: with the site's address
     # known, its files are named from the site's root path; without it, from the page's own folder.

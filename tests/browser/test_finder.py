@@ -205,7 +205,8 @@ def _rows_with_copies(rows_script: Path, copies: int) -> str:
     """Return the fixture's finder rows with each organisation copied under new ids."""
     text = rows_script.read_text(encoding="utf-8")
     data = json.loads(read_data_script(text))
-    data["rows"] = [[f"{row[0]}-{copy}", *row[1:]] for copy in range(copies) for row in data["rows"]]
+    org = data["fields"]["row"].index("org")
+    data["rows"] = [[*row[:org], f"{row[org]}-{copy}", *row[org + 1:]] for copy in range(copies) for row in data["rows"]]
     return render_data_script("__bxFinderData", "fr", data)
 
 
@@ -241,3 +242,33 @@ def test_a_filter_change_while_the_list_grows_shows_only_the_new_results(browser
         page.evaluate("() => window.__release()")  # the old list's next batch and the new list's, in that order
         page.wait_for_selector("#bx-finder-results:not([aria-busy])")
         assert names(page) == ["Soins Test Ixelles"] * 30
+
+
+def test_finder_data_that_cannot_load_is_said_in_the_readers_language(browser: Browser, finder_url: str) -> None:
+    with open_page(browser, service_workers="block") as recorded:
+        page = recorded.page
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.route("**/search/fr-finder.js", lambda route: route.abort())
+        page.goto(finder_url)
+        status = page.locator("#bx-finder-status")
+        status.filter(has_text="Le répertoire n'a pas pu se charger").wait_for()
+        assert "search_error" not in status.inner_text() and "finder_" not in status.inner_text()
+        assert any("did not load" in error for error in errors)
+
+
+def test_a_bug_in_the_first_render_is_shown_and_logged_not_taken_for_a_load_failure(
+    browser: Browser, finder_url: str, built_fixture_site: Path
+) -> None:
+    data = json.loads(read_data_script((built_fixture_site / "search" / "fr-finder.js").read_text(encoding="utf-8")))
+    places = data["fields"]["row"].index("places")
+    data["rows"][0][places] = None  # a row the code cannot read
+    broken = render_data_script("__bxFinderData", "fr", data)
+    with open_page(browser, service_workers="block") as recorded:
+        page = recorded.page
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.route("**/search/fr-finder.js", lambda route: route.fulfill(body=broken, content_type="text/javascript"))
+        page.goto(finder_url)
+        page.locator("#bx-finder-status").filter(has_text="Une erreur empêche d'afficher la liste").wait_for()
+        assert any(error.startswith("finder:") and "TypeError" in error for error in errors)
