@@ -20,6 +20,7 @@
   var placeHint = document.getElementById("bx-finder-place-hint");
   var language = root.getAttribute("data-language");
   var data, ui = {}, collator = new Intl.Collator(language, { sensitivity: "base" });
+  var kilometres = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   var ROW, PLACE, COMMUNE;
   var state = { sort: "level" };
   var position = null, textMatches = null, textOrder = null, renderCount = 0;
@@ -314,7 +315,7 @@
       escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +
       '<ul class="bx-finder__services">' + services + "</ul>" +
       '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
-      (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: distance.toFixed(1).replace(".", language === "fr" || language === "nl" ? "," : ".") })) : "") +
+      (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: kilometres.format(distance) })) : "") +
       (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(open ? label("finder_open") : label("finder_closed")) + "</span>" : "") +
       (phone ? " · " + phone : "") + "</span></li>";
   }

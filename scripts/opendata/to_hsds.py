@@ -90,17 +90,15 @@ def _organization(org: Organization) -> dict[str, Any]:
     return result
 
 
-ACCESS_MODES_FR = {"walk-in": "sans rendez-vous", "appointment": "sur rendez-vous", "referral": "sur orientation",
-                   "prescription": "sur prescription"}
 ACCEPTED_FR = {"accepts_undocumented": "personnes sans titre de séjour", "accepts_urgent_medical_aid": "aide médicale urgente (AMU)",
                "accepts_uninsured": "personnes sans mutuelle"}
 
 
-def _access_fields(access: Access, local_id: str, service_id: str) -> dict[str, Any]:
+def _access_fields(content: Content, access: Access, local_id: str, service_id: str) -> dict[str, Any]:
     """Return the HSDS fields of how to get in: application_process, eligibility_description,
     interpretation_services and required_documents (French; the full record is in x_brusano.access)."""
     fields: dict[str, Any] = {}
-    process = [", ".join(ACCESS_MODES_FR[mode] for mode in access.modes)] if access.modes else []
+    process = [", ".join(content.ui_text(f"access_mode_{mode}", "fr") for mode in access.modes)] if access.modes else []
     process += [text.fr for text in (access.referral_by, access.details) if text is not None]
     if process:
         fields["application_process"] = ". ".join(process)
@@ -148,7 +146,7 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
     }
     result["x_brusano"].update(id=service.id, categories=service.categories, audiences=service.audiences)
     if service.access:
-        result.update(_access_fields(service.access, service.id, service_id))
+        result.update(_access_fields(content, service.access, service.id, service_id))
         result["x_brusano"]["access"] = service.access.model_dump(mode="json", exclude_none=True)
     if service.cost:
         result["cost_options"] = [{"id": hsds_id("cost_option", service.id), "service_id": service_id,
