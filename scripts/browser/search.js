@@ -15,6 +15,8 @@
   var status = form.querySelector("[role=status]");
   var config = JSON.parse(form.getAttribute("data-bx-search"));
   var labels = config.labels;
+  var typeLabels = {};
+  config.types.forEach(function (type) { typeLabels[type[0]] = type[1]; });
   var DROPDOWN_LIMIT = 8, PAGE_LIMIT = 200;
   var loading = null, worker = null, root = null, pending = {}, nextId = 1, latestShown = 0, active = -1;
   var sentChunks = {}, blocks = {}, snippets = {}, finderLoading = null, rerender = null;
@@ -225,7 +227,7 @@
 
   function resultHtml(result, typed, idPrefix, position) {
     var place = result.place ? '<span class="bx-result__place">' + escapeHtml(result.place) + "</span>" : "";
-    return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(labels["type_" + result.type]) + "</span>" +
+    return '<span class="bx-result__type bx-result__type--' + result.type + '">' + escapeHtml(typeLabels[result.type]) + "</span>" +
       '<span class="bx-result__title">' + highlight(result.title, typed) + "</span>" + place +
       (result.position in snippets ? '<span class="bx-result__snippet">' + highlight(snippetAround(snippets[result.position], typed), typed) + "</span>" : "");
   }

@@ -100,6 +100,8 @@ def test_results_page_deep_link_and_type_filter(browser: Browser, site_url: str)
         page.wait_for_selector(".bx-search-page__results li")
         titles = page.locator(".bx-search-page__results .bx-result__title").all_inner_texts()
         assert titles == ["Dossier de test palliatif"]
+        assert page.locator(".bx-search-page__results .bx-result__type").all_text_contents() == ["Dossier"]
+        assert page.get_by_label("Dossier").is_checked()
         assert page.locator("#bx-search-page-input").input_value() == "palliatif"
         page.get_by_label("Tout").check()
         page.wait_for_function("() => document.querySelectorAll('.bx-search-page__results li').length > 1")
