@@ -23,7 +23,7 @@
   var kilometres = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   var ROW, PLACE, COMMUNE;
   var state = { sort: "level" };
-  var position = null, textMatches = null, textOrder = null, renderCount = 0;
+  var position = null, textMatches = null, textEvery = null, textOrder = null, need = null, needs = [], renderCount = 0;
 
   var escapeHtml = bxText.escapeHtml;
   function fold(text) { return bxText.fold(text).trim(); }
@@ -91,6 +91,71 @@
     return 12742 * Math.asin(Math.sqrt(h));
   }
 
+  /* ---- Needs: the words of the text that name a category (its name or a synonym, content/taxonomy.yaml)
+   * become a need filter; the other words only rank the services within it. One slip (a letter
+   * missing, added, wrong, or two swapped) is forgiven in words of SLIP_MIN letters or more. ---- */
+  var SLIP_MIN = 5;
+  function words(text) {
+    return bxText.splitWords(fold(text)).map(function (word) { return word.replace(/[^a-z0-9]/g, ""); }).filter(Boolean);
+  }
+  function oneSlip(a, b) {
+    var la = a.length, lb = b.length, i = 0;
+    if (Math.abs(la - lb) > 1) return false;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  function sameWord(typed, word) {
+    return typed === word || (typed.length >= SLIP_MIN && word.length >= SLIP_MIN && oneSlip(typed, word));
+  }
+  /* The editing distance of two words, counted up to `cap` (the closest needs to words that match nothing). */
+  function distance(a, b, cap) {
+    if (Math.abs(a.length - b.length) > cap) return cap + 1;
+    var previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      previous = current;
+    }
+    return Math.min(previous[b.length], cap + 1);
+  }
+  /* The need the text names: the longest phrase found, then the one its category lists first (its
+   * name, then its synonyms in order), then the category first in the taxonomy; with the words left. */
+  function recogniseNeed(text) {
+    var typed = words(text), best = null;
+    needs.forEach(function (candidate) {
+      candidate.phrases.forEach(function (phrase, rank) {
+        for (var start = 0; phrase.length && start + phrase.length <= typed.length; start++) {
+          var matches = phrase.every(function (word, k) { return sameWord(typed[start + k], word); });
+          if (!matches) continue;
+          if (!best || phrase.length > best.length || (phrase.length === best.length && rank < best.rank)) {
+            best = { index: candidate.index, id: candidate.id, name: candidate.name, start: start, length: phrase.length, rank: rank };
+          }
+        }
+      });
+    });
+    if (best) best.rest = typed.slice(0, best.start).concat(typed.slice(best.start + best.length)).join(" ");
+    return best;
+  }
+  /* Up to three needs whose words are closest to words that found nothing. */
+  function closestNeeds(text) {
+    var typed = words(text).filter(function (word) { return word.length >= 4; });
+    return needs.map(function (candidate) {
+      var best = 3;
+      candidate.phrases.forEach(function (phrase) {
+        phrase.forEach(function (word) { typed.forEach(function (t) { best = Math.min(best, distance(t, word, 2)); }); });
+      });
+      return { need: candidate, distance: best };
+    }).filter(function (found) { return found.distance <= 2; })
+      .sort(function (a, b) { return a.distance - b.distance || a.need.index - b.need.index; })
+      .slice(0, 3).map(function (found) { return found.need; });
+  }
+
   /* ---- Filters ----
    * One entry per filter. kind: "select" (state "" means any), "check" (a box, state true/false),
    * or "place" and "text" (their own fields). label: the ui key naming it. test(now) returns the
@@ -100,10 +165,15 @@
   function anyPlace(test) { return function (row) { return row[ROW.places].some(test); }; }
   function indexOf(table, value) { return table.findIndex(function (entry) { return entry[0] === value; }); }
   var FILTERS = [
-    { name: "text", kind: "text", param: "q", label: "finder_text_label",
+    { name: "text", kind: "text", param: "q", label: "finder_text_label", reruns: true,
       test: function () { return function (row, index) { return textMatches.has(index); }; },
-      active: function () { return textMatches !== null; },
-      clear: function () { state.q = ""; textMatches = null; textOrder = null; } },
+      /* with a need recognised, the other words rank and do not filter */
+      active: function () { return textMatches !== null && need === null; },
+      clear: function () { state.q = ""; state.literal = false; } },
+    { name: "need", kind: "need", label: "finder_need", reruns: true,
+      test: function () { var wanted = need.index; return function (row) { return row[ROW.cats].indexOf(wanted) >= 0; }; },
+      active: function () { return need !== null; },
+      clear: function () { state.literal = true; } },
     { name: "place", kind: "place", param: "commune", label: "finder_place_label",
       test: function () {
         if (state.mode === "located") return anyPlace(function (p) { return p[PLACE.nis] === state.place; });
@@ -243,6 +313,45 @@
     });
   }
 
+  /* How the list is ordered. Example entries (not real organisations) always come after the real ones.
+   * "level" (the default): how well a service answers the words (every word, some words, none: with a
+   * need recognised, the other words only rank), then the care level (first line first), then the
+   * distance, then the name. "distance": services with a place first, nearest first. */
+  function relevanceTier(index) {
+    if (!textMatches) return 0;
+    return textEvery.has(index) ? 0 : textMatches.has(index) ? 1 : 2;
+  }
+  function byName(a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; }
+  function examplesLast(a, b) { return data.rows[a][ROW.example] - data.rows[b][ROW.example]; }
+  function byDistance(distances) {
+    return function (a, b) {
+      var da = a in distances ? distances[a] : Infinity, db = b in distances ? distances[b] : Infinity;
+      return da === db ? 0 : da < db ? -1 : 1;
+    };
+  }
+  var ORDERS = {
+    level: function (distances, located) {
+      var near = byDistance(distances);
+      return function (a, b) {
+        return examplesLast(a, b) || relevanceTier(a) - relevanceTier(b) || data.rows[a][ROW.level] - data.rows[b][ROW.level] ||
+          (located ? near(a, b) : 0) || byName(a, b);
+      };
+    },
+    distance: function (distances) { var near = byDistance(distances); return function (a, b) { return examplesLast(a, b) || near(a, b) || byName(a, b); }; },
+    relevance: function () { return function (a, b) { return examplesLast(a, b) || textOrder.get(a) - textOrder.get(b); }; },
+    name: function () { return function (a, b) { return examplesLast(a, b) || byName(a, b); }; }
+  };
+
+  /* The need recognised in the text, shown with a button that takes the words as they are. */
+  function renderNeed() {
+    var box = document.getElementById("bx-finder-need");
+    if (!need) { box.hidden = true; box.innerHTML = ""; return; }
+    box.hidden = false;
+    box.innerHTML = escapeHtml(label("finder_need_recognised")) + " <strong>" + escapeHtml(need.name) + "</strong>" +
+      (need.rest ? " · " + escapeHtml(label("finder_need_other_words", { words: need.rest })) : "") +
+      ' <button type="button" class="md-button" data-remove="need">' + escapeHtml(label("finder_need_remove")) + "</button>";
+  }
+
   function render() {
     var now = brusselsNow();
     var active = tests(now);
@@ -251,16 +360,13 @@
     renderFilters(countFacets(active, now));
     renderDifference();
     var origin = position || (state.place !== null ? communePoint(state.place) : null);
-    var distances = {};
+    var distances = {};  // only for services with a place: the others have no distance
     if (origin) shown.forEach(function (index) {
-      distances[index] = Math.min.apply(null, data.rows[index][ROW.places].map(function (p) { return distanceKm(origin, [p[PLACE.lat], p[PLACE.lon]]); }));
+      var places = data.rows[index][ROW.places];
+      if (places.length) distances[index] = Math.min.apply(null, places.map(function (p) { return distanceKm(origin, [p[PLACE.lat], p[PLACE.lon]]); }));
     });
-    var byName = function (a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; };
-    var byDistance = function (a, b) { return origin ? distances[a] - distances[b] : 0; };
-    if (state.sort === "level") shown.sort(function (a, b) { return data.rows[a][ROW.level] - data.rows[b][ROW.level] || byDistance(a, b) || byName(a, b); });
-    else if (state.sort === "distance" && origin) shown.sort(function (a, b) { return distances[a] - distances[b] || byName(a, b); });
-    else if (state.sort === "relevance" && textOrder) shown.sort(function (a, b) { return textOrder.get(a) - textOrder.get(b); });
-    else shown.sort(byName);
+    shown.sort(ORDERS[state.sort] && (state.sort !== "distance" || origin) && (state.sort !== "relevance" || textOrder)
+      ? ORDERS[state.sort](distances, Boolean(origin)) : ORDERS.name(distances));
     /* One result per organisation, in the order of its first service; its other matching services join it. */
     var groups = [], groupOf = Object.create(null);
     shown.forEach(function (index) {
@@ -269,11 +375,16 @@
       groups[groupOf[org]].push(index);
     });
     showGroups(groups, function (indices) { return resultHtml(indices, now, distances); });
-    var message = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length });
-    if (groups.length > 1 && groups.length < shown.length) message += " " + label("finder_organisations", { m: groups.length });
-    if (state.sort === "distance" && !origin) message += " " + label("finder_distance_needs_place");
-    if (state.sort === "level" && shown.length > 1) message += " " + label(origin ? "finder_level_order_distance" : "finder_level_order");
-    status.textContent = message;
+    var count = shown.length === 1 ? label("finder_one_result") : label("finder_results", { n: shown.length }), order = "";
+    if (groups.length > 1 && groups.length < shown.length) count += " " + label("finder_organisations", { m: groups.length });
+    if (state.sort === "distance" && !origin) order = label("finder_distance_needs_place");
+    if (state.sort === "level" && shown.length > 1) {
+      order = label((textMatches ? "finder_relevance_order" : "finder_level_order") + (origin ? "_distance" : ""));
+    }
+    status.innerHTML = '<span class="bx-finder__count">' + escapeHtml(count) + "</span>" +
+      (order ? ' <span class="bx-finder__order">' + escapeHtml(order) + "</span>" : "");
+    renderNeed();
+    countFiltersInUse();
     if (!shown.length) explainEmpty(active);
     root.setAttribute("data-renders", String(++renderCount));
     saveState();
@@ -303,8 +414,10 @@
     var open = row[ROW.places].some(function (p) { return openAt(p[PLACE.hours], now); });
     var hasHours = row[ROW.places].some(function (p) { return p[PLACE.hours][0].length; });
     var places = row[ROW.places].map(function (p) { return communeName(p[PLACE.nis]); }).filter(function (name, i, all) { return all.indexOf(name) === i; });
+    var where = places.length ? places.join(", ") : [label("finder_no_address")].concat(row[ROW.area] === 0 ? [label("finder_whole_region")] : []).join(" · ");
     var phone = row[ROW.phone] ? '<a class="bx-finder__phone" href="tel:' + escapeHtml(row[ROW.phone][1]) + '">' + escapeHtml(row[ROW.phone][0]) + "</a>" : "";
-    var distance = indices[0] in distances ? Math.min.apply(null, indices.map(function (index) { return distances[index]; })) : undefined;
+    var located = indices.filter(function (index) { return index in distances; });
+    var distance = located.length ? Math.min.apply(null, located.map(function (index) { return distances[index]; })) : undefined;
     var services = indices.map(function (index) {
       var service = data.rows[index];
       return '<li><span class="bx-finder__service">' + escapeHtml(service[ROW.name]) + "</span>" +
@@ -314,7 +427,7 @@
     return '<li class="bx-finder__result"><a class="bx-finder__name" href="' + escapeHtml(data.entryBase + row[ROW.org] + ".html") + '">' +
       escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +
       '<ul class="bx-finder__services">' + services + "</ul>" +
-      '<span class="bx-finder__meta">' + escapeHtml(places.join(", ")) +
+      '<span class="bx-finder__meta">' + escapeHtml(where) +
       (distance !== undefined ? " · " + escapeHtml(label("finder_km", { d: kilometres.format(distance) })) : "") +
       (hasHours ? ' · <span class="bx-finder__open bx-finder__open--' + (open ? "yes" : "no") + '">' + escapeHtml(open ? label("finder_open") : label("finder_closed")) + "</span>" : "") +
       (phone ? " · " + phone : "") + "</span></li>";
@@ -328,12 +441,24 @@
       if (n && (!best || n > best.n)) best = { name: name, n: n };
     });
     status.textContent = label("finder_no_result");
+    if (textMatches && textMatches.size === 0 && !need) { suggestNeeds(); return; }
     if (best) {
       var named = label(FILTER_BY_NAME[best.name].label);
       status.textContent += " " + label("finder_loosen", { filter: named, n: best.n });
       list.innerHTML = '<li class="bx-finder__loosen"><button type="button" class="md-button" data-remove="' + best.name + '">' +
         escapeHtml(label("finder_remove")) + " : " + escapeHtml(named) + "</button></li>";
     }
+  }
+
+  /* Words that found no service: say so, and offer the needs whose words are closest. */
+  function suggestNeeds() {
+    status.textContent = label("finder_no_words", { q: state.q });
+    var close = closestNeeds(state.q);
+    if (close.length) status.textContent += " " + label("finder_closest_needs");
+    list.innerHTML = close.map(function (candidate) {
+      return '<li class="bx-finder__loosen"><button type="button" class="md-button" data-need="' + escapeHtml(candidate.id) + '">' +
+        escapeHtml(candidate.name) + "</button></li>";
+    }).join("");
   }
 
   /* ---- State <-> form <-> URL ---- */
@@ -368,6 +493,7 @@
       else if (state[filter.name]) params.set(filter.name, state[filter.name]);
     });
     if (state.sort !== "level") params.set("sort", state.sort);
+    if (state.literal && state.q) params.set("literal", "1");
     var query = params.toString();
     if ((query ? "?" + query : "") === location.search && !location.hash) return;  // already there (a replaceState costs a few ms)
     try { history.replaceState(null, "", query ? "?" + query : location.pathname.split("/").pop()); } catch (e) { /* some file:// set-ups */ }
@@ -382,16 +508,23 @@
       else if (filter.kind === "check") state[filter.name] = params.get(filter.name) === "1";
     });
     state.sort = params.get("sort") || "level";
+    state.literal = params.get("literal") === "1";
   }
 
+  /* Read the text: a need it names (unless a category is chosen or the reader asked for the words as
+   * they are), then the services its other words find, and how well (every word or some). */
   function runText() {
-    if (!state.q.trim()) { textMatches = null; textOrder = null; render(); return Promise.resolve(); }
-    var asked = state.q;
-    return window.bxSearch.query(asked, 100000, { shown: 0 }).then(function (found) {
+    need = state.cat === "" && !state.literal && state.q.trim() ? recogniseNeed(state.q) : null;
+    var asked = state.q, text = need ? need.rest : state.q;
+    if (!text.trim()) { textMatches = null; textEvery = null; textOrder = null; render(); return Promise.resolve(); }
+    return window.bxSearch.query(text, 100000, { shown: 0 }).then(function (found) {
       if (asked !== state.q) return;
-      textMatches = new Set(); textOrder = new Map();
+      textMatches = new Set(); textEvery = new Set(); textOrder = new Map();
       found.results.forEach(function (result) {
-        if (result.type === data.serviceType && !textMatches.has(result.position)) { textMatches.add(result.position); textOrder.set(result.position, textOrder.size); }
+        if (result.type !== data.serviceType || textMatches.has(result.position)) return;
+        textMatches.add(result.position);
+        if (result.every) textEvery.add(result.position);
+        textOrder.set(result.position, textOrder.size);
       });
       render();
     });
@@ -409,14 +542,33 @@
 
   function onChange(event) {
     readForm();
-    if (event && event.target === form.elements.q) return runText();
+    if (event && event.target === form.elements.q && !state.q.trim()) state.literal = false;
+    /* the text and the category both decide whether the text names a need */
+    if (event && (event.target === form.elements.q || event.target === form.elements.cat)) return runText();
     render();
+  }
+
+  /* ---- The filters' disclosure: closed on a narrow screen (the list comes first), open and without
+   * its summary on a wide one; on a narrow screen a choice made in it closes it again and the focus
+   * goes back to its summary, which counts the filters in use. ---- */
+  var more = document.getElementById("bx-finder-more"), narrow = window.matchMedia("(max-width: 59.99em)");
+  function fitDisclosure() { more.open = !narrow.matches; }
+  function countFiltersInUse() {
+    var n = FILTERS.filter(function (filter) { return (filter.kind === "select" || filter.kind === "check") && isActive(filter); }).length;
+    if (state.place !== null && state.mode !== "serves") n += 1;
+    document.getElementById("bx-finder-active").textContent = n ? "(" + n + ")" : "";
+  }
+  function closeAfterChoice(event) {
+    if (!narrow.matches || !more.contains(event.target)) return;
+    more.open = false;
+    more.querySelector("summary").focus();
   }
 
   function start(loaded) {
     data = loaded;
     ui = data.ui;
     ROW = fieldIndex(data.fields.row); PLACE = fieldIndex(data.fields.place); COMMUNE = fieldIndex(data.fields.commune);
+    needs = data.categories.map(function (c, index) { return { index: index, id: c.id, name: c.name, phrases: c.words.map(words) }; });
     document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
       return '<option value="' + escapeHtml(c[COMMUNE.name]) + '">' +
         escapeHtml(c[COMMUNE.name] + " · " + c[COMMUNE.otherName] + " · " + c[COMMUNE.postcodes].join(", ")) + "</option>";
@@ -424,12 +576,19 @@
     loadState();
     writeForm();
     form.addEventListener("input", guarded(onChange));  // every control fires it (selects, boxes too): "change" would render twice
+    form.addEventListener("change", closeAfterChoice);
+    fitDisclosure();
+    if (narrow.addEventListener) narrow.addEventListener("change", fitDisclosure);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    list.addEventListener("click", guarded(function (event) {
+    root.addEventListener("click", guarded(function (event) {  // the list's buttons and the recognised need's
+      var suggested = event.target.closest("[data-need]");
+      if (suggested) { state.cat = suggested.getAttribute("data-need"); state.q = ""; writeForm(); return runText(); }
       var button = event.target.closest("[data-remove]");
       if (!button) return;
-      clearFilter(FILTER_BY_NAME[button.getAttribute("data-remove")]);
+      var filter = FILTER_BY_NAME[button.getAttribute("data-remove")];
+      clearFilter(filter);
       writeForm();
+      if (filter.reruns) return runText();
       render();
     }));
     document.getElementById("bx-finder-locate").addEventListener("click", function () {

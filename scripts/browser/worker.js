@@ -362,19 +362,22 @@ function typeOf(position) {
 /* A query's best `limit` results: those whose matched terms stand for every word kept first, then the others. */
 function search(plan, limit) {
   var words = plan.words > 1 ? plan.words : 0, scored = scoreQuery(plan, words);
-  var top, documents = scored.documents;
+  var top, documents = scored.documents, completeCount;
   if (words) {
     var complete = [], partial = [];
     documents.forEach(function (doc) { (matchesEveryWord(scored, doc, words) ? complete : partial).push(doc); });
     top = bestDocuments(complete, scored.score, limit);
+    completeCount = top.length;
     if (top.length < limit) top = top.concat(bestDocuments(partial, scored.score, limit - top.length));
   } else {
     top = bestDocuments(documents, scored.score, limit);
+    completeCount = top.length;
   }
   return {
     total: documents.length,
-    results: top.map(function (position) {
-      return { ref: documentRef(position), position: position, score: scored.score[position], type: typeOf(position) };
+    results: top.map(function (position, rank) {
+      /* every: the document's matched terms stand for each word of the query (a one-word query: always) */
+      return { ref: documentRef(position), position: position, score: scored.score[position], type: typeOf(position), every: rank < completeCount };
     })
   };
 }

@@ -122,7 +122,8 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         "accessBits": ACCESS_BITS,
         "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
         "categoryBase": urls.relative_link(urls.finder_path(), urls.category_path("x")).removesuffix("x.md"),
-        "categories": [{"id": c.id, "name": c.name.get(language), "group": c.group} for c in categories],
+        "categories": [{"id": c.id, "name": c.name.get(language), "group": c.group, "words": [c.name.get(language), *c.synonyms.get(language)]}
+                       for c in categories],
         "groups": [{"id": g.id, "name": g.name.get(language), "difference": g.difference.get(language) if g.difference else ""}
                    for g in content.taxonomy.groups],
         "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],

@@ -61,6 +61,12 @@ def open_finder(page: Page, url: str) -> None:
     page.wait_for_selector("#bx-finder[data-renders]")
 
 
+def open_filters(page: Page) -> None:
+    """Unfold the finder's filters, as a reader does on a narrow screen (they fold again after each choice)."""
+    if page.locator("#bx-finder-more").get_attribute("open") is None:
+        page.locator("#bx-finder-more summary").click()
+
+
 def names(page: Page) -> list[str]:
     return page.locator(".bx-finder__result .bx-finder__name").all_inner_texts()
 

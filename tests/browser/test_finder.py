@@ -272,3 +272,89 @@ def test_a_bug_in_the_first_render_is_shown_and_logged_not_taken_for_a_load_fail
         page.goto(finder_url)
         page.locator("#bx-finder-status").filter(has_text="Une erreur empêche d'afficher la liste").wait_for()
         assert any(error.startswith("finder:") and "TypeError" in error for error in errors)
+
+
+# ---- The reader's words: a need recognised, one slip forgiven, words that find nothing ----
+
+@pytest.mark.parametrize("typed", ["soins palliatifs", "paliatif", "SOINS PALLIATIFS Ixelles"])
+def test_words_that_name_a_need_become_a_need_filter_the_reader_can_remove(browser: Browser, finder_url: str, typed: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, f"{finder_url}?q={typed}")
+        page.locator("#bx-finder-need").filter(has_text="Équipe de soins palliatifs à domicile").wait_for()
+        assert names(page) == ["Soins Test Ixelles"]
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.get_by_role("button", name="Chercher les mots tels quels").click()
+        wait_render(page, before)
+        assert page.locator("#bx-finder-need").is_hidden()
+        assert "literal=1" in page.url
+
+
+def test_words_that_find_nothing_say_so_and_offer_the_closest_needs(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, f"{finder_url}?q=paliatiffs")  # two slips: no need recognised, no service found
+        page.locator("#bx-finder-status").filter(has_text="Aucun service ne correspond à « paliatiffs »").wait_for()
+        suggestion = page.locator("[data-need=palliative-home-care]")
+        before = page.get_attribute("#bx-finder", "data-renders")
+        suggestion.click()
+        wait_render(page, before)
+        assert names(page) == ["Soins Test Ixelles"] and "cat=palliative-home-care" in page.url
+
+
+def _fixture_rows(built_fixture_site: Path) -> dict[str, object]:
+    return json.loads(read_data_script((built_fixture_site / "search" / "fr-finder.js").read_text(encoding="utf-8")))
+
+
+def test_a_service_without_a_place_says_so_and_comes_after_located_ones(browser: Browser, finder_url: str, built_fixture_site: Path) -> None:
+    data = _fixture_rows(built_fixture_site)
+    fields = data["fields"]["row"]  # type: ignore[index]
+    rows = data["rows"]  # type: ignore[index]
+    placeless = list(rows[0])
+    placeless[fields.index("org")], placeless[fields.index("orgName")] = "sans-lieu", "AAA Sans lieu"
+    placeless[fields.index("places")], placeless[fields.index("area")], placeless[fields.index("example")] = [], 0, 0
+    served = render_data_script("__bxFinderData", "fr", {**data, "rows": [placeless, *rows[1:]]})
+    with open_page(browser, service_workers="block") as recorded:
+        page = recorded.page
+        page.route("**/search/fr-finder.js", lambda route: route.fulfill(body=served, content_type="text/javascript"))
+        open_finder(page, finder_url + "?commune=21015&sort=distance")
+        real = [text for text in page.locator(".bx-finder__result").all_inner_texts() if "(exemple)" not in text]
+        assert len(real) >= 2 and "AAA Sans lieu" in real[-1] and "pas d'adresse publique · toute la Région" in real[-1]
+        body = page.inner_text("#bx-finder")
+        assert not any(word in body for word in ("Infinity", "NaN", "undefined", "null"))
+
+
+def test_example_entries_come_after_every_real_service(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        for query in ("", "?sort=name", "?q=test", "?commune=21015&sort=distance"):
+            open_finder(page, finder_url + query)
+            examples = ["(exemple)" in text for text in page.locator(".bx-finder__result").all_inner_texts()]
+            assert True in examples and False in examples and examples == sorted(examples), query
+
+
+def test_on_a_phone_the_filters_fold_and_the_first_result_is_on_the_first_screen(browser: Browser, finder_url: str) -> None:
+    with open_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as recorded:
+        page = recorded.page
+        open_finder(page, f"{finder_url}?q=soins palliatifs&commune=21009")
+        page.locator("#bx-finder-need").wait_for()
+        assert page.locator("#bx-finder-more").get_attribute("open") is None
+        first = page.locator(".bx-finder__result").first.bounding_box()
+        assert first is not None and first["y"] + 24 <= 844
+        page.locator("#bx-finder-more summary").click()
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.select_option("#bx-finder-cost", "free")
+        wait_render(page, before)
+        assert page.locator("#bx-finder-more").get_attribute("open") is None  # closed again after the choice
+        assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+        assert page.inner_text("#bx-finder-active") == "(1)"
+        assert page.locator(".bx-finder__result").first.bounding_box()["y"] + 24 <= 844  # type: ignore[index]
+
+
+def test_on_a_wide_screen_the_filters_stay_open_without_their_summary(browser: Browser, finder_url: str) -> None:
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as recorded:
+        page = recorded.page
+        open_finder(page, finder_url)
+        assert page.locator("#bx-finder-more").get_attribute("open") == ""
+        assert page.locator("#bx-finder-more summary").is_hidden()
+        assert page.locator("#bx-finder-cat").is_visible()
