@@ -31,10 +31,11 @@ import yaml
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
 from scripts.devtools.bench_corpus import generate_corpus
+from scripts.devtools.finder_tasks import TOP, run_tasks, share_met
 from scripts.devtools.memory import run_measuring_memory
 from scripts.devtools.probes import FINDER_FILTER_SHOWN, FINDER_FIRST_LIST
 from scripts.devtools.static_server import SiteRequestHandler, serve_site
-from scripts.pipeline import language_stage, load_site_content
+from scripts.pipeline import build_site, language_stage, load_site_content
 from scripts.preview.process import preview_process
 from scripts.site.service_worker import precache_size
 
@@ -434,6 +435,20 @@ def _comparison_table(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def measure_finder_tasks(browser: Any, workspace: Path) -> str:
+    """Build the real content and run the finder's task set; return the share met per language, and the misses."""
+    site = workspace / "real-site"
+    build_site(REPO_ROOT / "content", site, quiet=True, compress=False)
+    with serve_site(site) as url:
+        context = browser.new_context(service_workers="block")
+        results = run_tasks(context.new_page(), url)
+        context.close()
+    lines = [f"| language | tasks | a right organisation in the first {TOP} |", "|---|---|---|"]
+    lines += [f"| {language} | {sum(r.language == language for r in results)} | {share_met(results, language):.0%} |" for language in LANGUAGES]
+    lines += [f"- missed: {r.language} {r.query!r} ({r.commune or 'no commune'}): {', '.join(r.first)}" for r in results if not r.met]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -446,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     args.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="brusano-bench-") as folder, launch_chromium() as browser:
+        tasks = measure_finder_tasks(browser, Path(folder))
+        (args.output / "finder-tasks.md").write_text(tasks + "\n", encoding="utf-8")
+        print(tasks, file=sys.stderr, flush=True)
         for services in args.scales:
             print(f"scale {services}: generating, building (ours and Material's), measuring...", file=sys.stderr, flush=True)
             rows.append(run_scale(browser, Path(folder), services, serve=services in args.serve_scales))

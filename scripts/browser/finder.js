@@ -512,10 +512,12 @@
   }
 
   /* Read the text: a need it names (unless a category is chosen or the reader asked for the words as
-   * they are), then the services its other words find, and how well (every word or some). */
+   * they are), then the services its words find, and how well (every word or some): with a need, they
+   * only rank the services within it ("hébergement d'urgence" puts first, among the services for
+   * homeless people, those whose texts say it). */
   function runText() {
     need = state.cat === "" && !state.literal && state.q.trim() ? recogniseNeed(state.q) : null;
-    var asked = state.q, text = need ? need.rest : state.q;
+    var asked = state.q, text = state.q;
     if (!text.trim()) { textMatches = null; textEvery = null; textOrder = null; render(); return Promise.resolve(); }
     return window.bxSearch.query(text, 100000, { shown: 0 }).then(function (found) {
       if (asked !== state.q) return;
