@@ -232,6 +232,24 @@
       (result.position in snippets ? '<span class="bx-result__snippet">' + highlight(snippetAround(snippets[result.position], typed), typed) + "</span>" : "");
   }
 
+  /* The text as it was searched when words found nothing and nearby words were used instead: each such
+   * word replaced by the first word of the results' titles that begins with a term it was corrected to
+   * (else that term); null when every word was found as typed. */
+  function searchedText(found, text) {
+    if (!found.corrections || !found.corrections.length) return null;
+    var titleWords = found.results.map(function (result) { return result.title || ""; }).join(" ").split(/[^\p{L}\p{N}]+/u);
+    return found.corrections.reduce(function (searched, correction) {
+      var shown = titleWords.filter(function (word) {
+        return correction.terms.some(function (term) { return fold(word).lastIndexOf(term, 0) === 0; });
+      })[0] || correction.terms[0];
+      return searched.replace(new RegExp(correction.typed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), shown.toLowerCase());
+    }, text);
+  }
+  function countFor(found, text) {
+    var searched = searchedText(found, text);
+    return (searched ? labels.searched_for.replace("{q}", searched) + " · " : "") + countText(found.total);
+  }
+
   function setStatus(element, text) {
     element.textContent = text;
   }
@@ -264,12 +282,12 @@
     listbox.innerHTML = found.results.slice(0, count).map(function (result, position) {
       // An option holds no link (a focusable element inside an option is invalid): it carries its address.
       return '<li role="option" id="bx-option-' + position + '" aria-selected="false" data-href="' +
-        escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, text) + "</span></li>";
+        escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, searchedText(found, text) || text) + "</span></li>";
     }).join("");
     setActive(-1);
     if (count < found.results.length) { setStatus(status, ""); delete listbox.dataset.query; return; }
     listbox.dataset.query = text;
-    setStatus(status, found.total ? countText(found.total) : labels.no_result.replace("{q}", text));
+    setStatus(status, found.total ? countFor(found, text) : labels.no_result.replace("{q}", text));
     setTimeout(function () { loadSnippets(found.results); }, 0);
     if (found.total > found.results.length) {
       listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
@@ -353,10 +371,12 @@
         radio.parentNode.querySelector(".bx-count").textContent = "(" + n + ")";
       });
       var shown = found.results.filter(function (result) { return !chosenType || result.type === chosenType; });
+      var searched = searchedText(found, text);
       pageList.innerHTML = shown.map(function (result) {
-        return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, text) + "</a></li>";
+        return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, searched || text) + "</a></li>";
       }).join("");
-      setStatus(pageStatus, shown.length ? countText(shown.length) : labels.no_result.replace("{q}", text));
+      setStatus(pageStatus, shown.length ? (searched ? labels.searched_for.replace("{q}", searched) + " · " : "") + countText(shown.length)
+        : labels.no_result.replace("{q}", text));
       setTimeout(function () { loadSnippets(shown); }, 0);
     }).catch(function (error) { if (error !== SUPERSEDED) setStatus(pageStatus, labels.error); });
   }

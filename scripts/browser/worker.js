@@ -304,7 +304,7 @@ function planQuery(text) {
     if (clause.presence !== lunr.Query.presence.OPTIONAL || clause.fields.length !== fieldCount) throw new Error("search: unsupported clause");
     /* buildQuery gives each word it keeps a clause through the pipeline, the word being typed then a wildcard one */
     if (clause.usePipeline) words += 1;
-    return { boost: clause.boost, word: words - 1,
+    return { boost: clause.boost, word: words - 1, usePipeline: clause.usePipeline, typed: clause.term,
              terms: clause.usePipeline ? state.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term] };
   });
   state.plan = { text: text, clauses: clauses, words: words };
@@ -323,6 +323,81 @@ function missingChunks(plan) {
     });
   });
   return wanted.filter(function (number, i) { return !state.chunks[number] && wanted.indexOf(number) === i; });
+}
+
+/* ---- Typing slips. A word of SLIP_MIN letters or more that finds no term at all (neither itself nor,
+ * being typed, a longer one) is looked up again with one slip forgiven: a letter missing, added or
+ * wrong, or two letters swapped, after its first two letters (the chunks of the terms that begin
+ * with them are the only ones loaded for it). The terms found join the query as a clause of their
+ * own, with the boost of a typed prefix, so that exact matches rank above corrected ones. ---- */
+var SLIP_MIN = 5, SLIP_KEEP = 2, SLIP_BOOST = 1;
+
+function oneSlip(a, b) {
+  var la = a.length, lb = b.length, i = 0;
+  if (a === b || Math.abs(la - lb) > 1) return false;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/* The words of a plan that found no term, each with the stem to correct: [{word, term}]. */
+function wordsFoundNowhere(plan) {
+  var found = [], lost = [];
+  plan.clauses.forEach(function (clause) {
+    if (clause.terms.some(function (term) { return expandTerm(term).length; })) found[clause.word] = true;
+  });
+  plan.clauses.forEach(function (clause) {
+    var term = clause.terms[0];
+    if (!clause.usePipeline || found[clause.word] || !term || clause.typed.length < SLIP_MIN) return;
+    lost.push({ word: clause.word, typed: clause.typed, term: term });
+  });
+  return lost;
+}
+
+/* The chunks that the correction of a plan's lost words needs and that are not loaded. */
+function slipChunks(plan) {
+  if (plan.corrected) return [];
+  var wanted = [];
+  wordsFoundNowhere(plan).forEach(function (lost) { wanted = wanted.concat(chunksFrom(lost.term.slice(0, SLIP_KEEP))); });
+  return wanted.filter(function (number, i) { return !state.chunks[number] && wanted.indexOf(number) === i; });
+}
+
+/* The words one slip away from `word` that keep its first SLIP_KEEP letters. */
+var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+function slipVariants(word) {
+  var variants = [], i, k;
+  for (i = SLIP_KEEP; i <= word.length; i++) {
+    if (i < word.length) variants.push(word.slice(0, i) + word.slice(i + 1));  // a letter added
+    if (i + 1 < word.length) variants.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));  // two swapped
+    for (k = 0; k < LETTERS.length; k++) {
+      variants.push(word.slice(0, i) + LETTERS[k] + word.slice(i));  // a letter missing
+      if (i < word.length) variants.push(word.slice(0, i) + LETTERS[k] + word.slice(i + 1));  // a letter wrong
+    }
+  }
+  return variants;
+}
+
+/* The loaded terms a lost word may stand for: terms one slip from its stem, and the stems of the
+ * words one slip from what was typed (a stemmer can take a slip further: ixlles gives ixlle, ixelles ixel). */
+function nearTerms(lost) {
+  var near = termsStartingWith(lost.term.slice(0, SLIP_KEEP)).filter(function (term) { return oneSlip(lost.term, term); });
+  var typed = registered("accentFold-fr")(lost.typed);
+  slipVariants(typed).forEach(function (variant) {
+    state.pipeline.runString(variant).forEach(function (term) { if (state.terms.has(term) && near.indexOf(term) < 0) near.push(term); });
+  });
+  return near;
+}
+
+/* Add to the plan, once its chunks are loaded, a clause for each lost word's corrections. */
+function correctSlips(plan) {
+  if (plan.corrected) return;
+  plan.corrected = [];
+  wordsFoundNowhere(plan).forEach(function (lost) {
+    var near = nearTerms(lost);
+    if (!near.length) return;
+    plan.clauses.push({ boost: SLIP_BOOST, word: lost.word, terms: near.sort(compareInTokenSetOrder), usePipeline: false, typed: lost.typed });
+    plan.corrected.push({ typed: lost.typed, terms: near });
+  });
 }
 
 /* True when a document's matched terms stand for each of the query's `words`. */
@@ -400,8 +475,11 @@ self.onmessage = function (event) {
     } else if (message.type === "search") {
       var searchStarted = performance.now();
       var plan = planQuery(message.text), missing = missingChunks(plan);
+      if (!missing.length) missing = slipChunks(plan);
       if (missing.length) { self.postMessage({ type: "need", id: message.id, chunks: missing }); return; }
+      correctSlips(plan);
       var found = search(plan, message.limit);
+      found.corrections = plan.corrected;
       found.type = "results";
       found.id = message.id;
       found.milliseconds = performance.now() - searchStarted;

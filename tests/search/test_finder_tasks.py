@@ -4,7 +4,6 @@ tasks per language (scripts/devtools/finder_tasks.yaml), over the real directory
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
