@@ -393,6 +393,26 @@ class Organization(ContentModel):
     editor_notes: Text | None = Field(default=None, exclude=True)
     """Notes for editors, never published: how the facts were found, what is missing, what to check by phone."""
 
+    def published_facts(self) -> dict[str, tuple[str | int, ...]]:
+        """Return each fact this entry publishes, by its name in a source's supports, with the field that holds it."""
+        facts: dict[str, tuple[str | int, ...]] = {"description": ("description",)}
+        for name in ("website", "email", "phones"):
+            if getattr(self, name):
+                facts[name] = (name,)
+        if self.locations:
+            facts["address"] = ("locations",)
+        with_hours = [index for index, location in enumerate(self.locations) if location.hours is not None]
+        if with_hours:
+            facts["hours"] = ("locations", with_hours[0], "hours")
+        speaking = [index for index, location in enumerate(self.locations) if location.staff_languages]
+        if self.languages or speaking:
+            facts["languages"] = ("languages",) if self.languages else ("locations", speaking[0], "staff_languages")
+        for index, service in enumerate(self.services):
+            facts[service.id] = ("services", index)
+            if service.access is not None:
+                facts[f"{service.id}.access"] = ("services", index, "access")
+        return facts
+
     @property
     def example(self) -> bool:
         """True for a sample entry that is not a real organisation: the site says so."""

@@ -145,6 +145,8 @@ def _check_organization(content: Content, entry: OrganizationEntry, problems: Pr
                 if dates.index(day) != position:
                     _add(problems, document, loc + ("hours", "exceptions", position, "date"), f"the day {day} is listed twice", "keep one exception per day")
     _check_sources(document, org, problems)
+    if not org.example:
+        _check_fact_sources(document, org, problems)
     categories = [category.id for category in taxonomy.categories]
     audiences = [audience.id for audience in taxonomy.audiences]
     for index, service in enumerate(org.services):
@@ -166,6 +168,28 @@ def _check_sources(document: YamlDocument, org: Organization, problems: Problems
             _add(problems, document, ("last_verified",),
                  f"last_verified {org.last_verified} is older than sources[{index}], dated {source.date}",
                  "check the entry against the newer page and set last_verified to that day")
+
+
+def _check_fact_sources(document: YamlDocument, org: Organization, problems: Problems) -> None:
+    """On a real entry, each source says when it was read and which facts it states; every published fact has one.
+    (An entry without sources gets one problem, from _check_sources.)"""
+    if not org.sources:
+        return
+    facts = org.published_facts()
+    supported: set[str] = set()
+    for index, source in enumerate(org.sources):
+        if source.read is None:
+            _add(problems, document, ("sources", index, "url"), "the day this page was read is missing",
+                 "add read: YYYY-MM-DD under the url (the day you read the page)")
+        for position, fact in enumerate(source.supports):
+            if fact not in facts:
+                _add(problems, document, ("sources", index, "supports", position), f"{fact!r} is not a fact this entry publishes",
+                     f"use one of: {', '.join(facts)}")
+        supported.update(source.supports)
+    for fact, loc in facts.items():
+        if fact not in supported:
+            _add(problems, document, loc, f"no source supports this fact ({fact})",
+                 f"add {fact} to supports: of the source that states it, or remove the fact")
 
 
 def _check_address(content: Content, document: YamlDocument, loc: FieldPath, address: Any, problems: Problems) -> None:

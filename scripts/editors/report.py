@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from schemas.common import LANGUAGES
+from schemas.organization import Organization
 from scripts.content.dates import MAX_AGE_MONTHS, is_due_soon, is_outdated, months_before
 from scripts.content.loaded import Content
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
@@ -41,6 +42,9 @@ class ContentReport:
     due_soon: list[Finding] = field(default_factory=list)
     examples: list[Finding] = field(default_factory=list)
     helplines: list[Finding] = field(default_factory=list)
+    old_facts: list[Finding] = field(default_factory=list)
+    not_actionable: list[Finding] = field(default_factory=list)
+    numbers_differ: list[Finding] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """Return the report as plain data (for --format json)."""
@@ -48,6 +52,9 @@ class ContentReport:
         data["today"] = self.today.isoformat()
         return data
 
+
+FACT_MAX_AGE_YEARS = {"phones": 2, "hours": 2, "address": 2, "access": 2, "description": 4, "service": 4}
+"""How old the newest page stating a fact may be before editors look for a newer one, by kind of fact."""
 
 HELPLINE_MAX_AGE_MONTHS = 6
 """A helpline's number and hours are checked again after this many months."""
@@ -76,6 +83,36 @@ def _check_date(report: ContentReport, document: YamlDocument, loc: FieldPath, c
         report.due_soon.append(_finding(document, loc, f"checked on {checked.isoformat()}: due for a new check within a month"))
 
 
+def _fact_kind(fact: str) -> str:
+    """Return the kind of a fact for its age limit: a service's access, a service, or the fact itself."""
+    if fact.endswith(".access"):
+        return "access"
+    return fact if fact in FACT_MAX_AGE_YEARS else "service"
+
+
+def _check_fact_ages(report: ContentReport, document: YamlDocument, org: Organization) -> None:
+    """Report each published fact whose newest dated page is older than its kind's limit."""
+    for fact, loc in org.published_facts().items():
+        years = FACT_MAX_AGE_YEARS.get(_fact_kind(fact))
+        dates = [source.date for source in org.sources if fact in source.supports and source.date is not None]
+        if years is None or not dates or len(dates) < sum(fact in source.supports for source in org.sources):
+            continue  # an undated page may be current: its age is unknown
+        newest = max(dates)
+        if newest < months_before(report.today, years * 12):
+            report.old_facts.append(_finding(document, loc, f"{fact}: its newest page is dated {newest.isoformat()}, "
+                                                            f"more than {years} years ago: find a newer page or ask the organisation"))
+
+
+def _numbers_differ(data: Any, loc: FieldPath) -> list[tuple[FieldPath, str]]:
+    """Return the French/Dutch pairs whose numbers (phones, hours, dates, amounts) are not the same."""
+    if isinstance(data, dict) and set(data) == set(LANGUAGES) and all(isinstance(text, str) for text in data.values()):
+        # compared as sets, without "00" (9h / 9u00, 7 jours sur 7 / 7 dagen per week are the same)
+        numbers = {language: sorted(set(re.findall(r"\d+", text.replace(" ", ""))) - {"00"}) for language, text in data.items()}
+        return [] if len({tuple(found) for found in numbers.values()}) == 1 else [(loc, " / ".join(" ".join(n) for n in numbers.values()))]
+    children = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    return [found for key, value in children for found in _numbers_differ(value, loc + (key,))]
+
+
 def build_report(content: Content, today: date) -> ContentReport:
     """Return what editors should look at in the content, as of a day."""
     report = ContentReport(today)
@@ -86,9 +123,16 @@ def build_report(content: Content, today: date) -> ContentReport:
         for loc, text in _identical_texts(document.data, ()):
             report.identical_texts.append(_finding(document, loc, f"the same text in French and Dutch: {text[:60]!r}"))
     for entry in content.organizations:
-        _check_date(report, entry.document, ("last_verified",), entry.model.last_verified)
-        if entry.model.example:
-            report.examples.append(_finding(entry.document, ("verification",), "an example entry, not a real organisation, is published"))
+        org, document = entry.model, entry.document
+        _check_date(report, document, ("last_verified",), org.last_verified)
+        if org.example:
+            report.examples.append(_finding(document, ("verification",), "an example entry, not a real organisation, is published"))
+            continue
+        _check_fact_ages(report, document, org)
+        if not (org.phones or org.locations or org.website or org.email):
+            report.not_actionable.append(_finding(document, ("name",), "no phone, address, website or e-mail: a reader cannot act on it"))
+        for loc, numbers in _numbers_differ(document.data, ()):
+            report.numbers_differ.append(_finding(document, loc, f"the numbers differ between French and Dutch: {numbers}"))
     helplines = content.settings_documents["helplines.yaml"]
     for index, line in enumerate(content.helplines):
         if line.last_verified < months_before(report.today, HELPLINE_MAX_AGE_MONTHS):
@@ -111,6 +155,9 @@ SECTIONS = (
     ("due_soon", "Due for a new check within a month"),
     ("examples", "Example entries still published"),
     ("helplines", f"Helplines not checked for {HELPLINE_MAX_AGE_MONTHS} months (numbers and hours change)"),
+    ("old_facts", "Facts whose newest page is old (phones, address, hours, access: 2 years; descriptions: 4 years)"),
+    ("not_actionable", "Entries a reader cannot act on"),
+    ("numbers_differ", "French and Dutch texts whose numbers differ (phones, hours, dates)"),
 )
 
 

@@ -49,6 +49,11 @@ last_verified: TODO  # the day you checked the sources, YYYY-MM-DD
 sources:
   - url: "TODO: https://... (the page the facts come from)"
     title: "TODO: the page's title"
+    # date: 2026-01-31  # the date the page shows, when it shows one
+    read: TODO  # the day you read the page, YYYY-MM-DD
+    # the facts this page states (each published fact needs one): description, website, email, phones,
+    # address, hours, languages, a service's id, and <service-id>.access for how to get in
+    supports: [description, address, {id}-service]
 """
 
 _DOSSIER = """\

@@ -26,8 +26,10 @@ CSV_COLUMNS = (
     "bassins", "phones", "email", "website", "languages", "staff_languages", "cost", "wheelchair_access", "area_served",
     "access_modes", "referral_by_fr", "referral_by_nl", "access_details_fr", "access_details_nl", "documents_fr", "documents_nl",
     "accepts_undocumented", "accepts_urgent_medical_aid", "accepts_uninsured", "interpreting_fr", "interpreting_nl",
-    "accepting_new_clients", "new_clients_checked", "last_verified", "sources", "page_fr", "page_nl",
+    "accepting_new_clients", "new_clients_checked", "last_verified", "sources",
+    "sources_description", "sources_phones", "sources_address", "sources_hours", "sources_service", "sources_access", "page_fr", "page_nl",
 )
+"""The columns of the CSV; sources_<fact> lists the pages that state that fact (service: the row's service; access: how to get in)."""
 
 
 def _yes_no(value: bool | None) -> str:
@@ -103,6 +105,13 @@ def _access_columns(service: Service) -> dict[str, str]:
     }
 
 
+def _fact_source_columns(org: Organization, service: Service) -> dict[str, str]:
+    """Return, for each fact of the row, the URLs of the pages that state it."""
+    facts = {"description": "description", "phones": "phones", "address": "address", "hours": "hours",
+             "service": service.id, "access": f"{service.id}.access"}
+    return {f"sources_{column}": " ".join(source.url for source in org.sources if fact in source.supports) for column, fact in facts.items()}
+
+
 def _csv_row(content: Content, org: Organization, service: Service) -> dict[str, str]:
     location = org.locations[0] if org.locations else None
     page = urls.html_path(urls.organization_path(org.id))
@@ -119,6 +128,7 @@ def _csv_row(content: Content, org: Organization, service: Service) -> dict[str,
         "area_served": "region" if service.area_served == "region" else " ".join(map(str, service.area_served)),
         **_access_columns(service),
         "last_verified": org.last_verified.isoformat(), "sources": " ".join(source.url for source in org.sources),
+        **_fact_source_columns(org, service),
         "page_fr": f"fr/{page}", "page_nl": f"nl/{page}",
     }
 

@@ -244,7 +244,7 @@ def map_service(content: Content, service: dict[str, Any], report: ImportReport,
         "languages": sorted({lang["code"] for lang in service.get("languages", []) if lang.get("code")}),
         "locations": locations,
         "last_verified": min(date.fromisoformat(verified), date.today()),
-        "sources": [_with_date(source, "date") for source in org_extension.get("sources", [])] or _sources(service, organization),
+        "sources": [_with_date(_with_date(source, "date"), "read") for source in org_extension.get("sources", [])] or _sources(service, organization),
     }
     service_fields = {
         "id": extension.get("id") or _slug(f"{org_id}-{service.get('name')}"),
@@ -273,6 +273,7 @@ def import_services(content: Content, services: list[dict[str, Any]], default_ca
     for org_id, organization in list(organizations.items()):
         sources = organization.pop("_sources")
         try:
+            _source_every_fact(organization)
             Organization.model_validate(organization)
         except ValidationError as error:
             report.skipped.append(f"organisation {org_id}: does not pass validation once mapped: {error.errors()[0]['msg']}")
@@ -280,6 +281,16 @@ def import_services(content: Content, services: list[dict[str, Any]], default_ca
             continue
         report.imported += [f"service {source} -> content/directory/{org_id}.yaml" for source in sources]
     return organizations, report
+
+
+def _source_every_fact(organization: dict[str, Any]) -> None:
+    """Give a foreign record's pages (sources without supports: not our own export) every fact the
+    record publishes, read today: the facts come from that record."""
+    facts = list(Organization.model_validate(organization).published_facts())
+    for source in organization["sources"]:
+        if not source.get("supports"):
+            source["supports"] = facts
+            source.setdefault("read", date.today())
 
 
 def write_organizations(organizations: dict[str, dict[str, Any]], output: Path) -> list[Path]:

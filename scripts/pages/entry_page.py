@@ -24,6 +24,8 @@ from markupsafe import Markup
 
 from schemas.common import Language
 from schemas.organization import Organization, tel_target
+from scripts.content.dates import build_date
+from scripts.content.fact_sources import ACTIONABLE_FACTS, fact_sources, facts_on_old_pages, last_read, newest_page_date, pages_years
 from scripts.content.loaded import Content
 from scripts.pages import urls
 from scripts.pages.helpers import PAGE_TEMPLATES, PageHelpers
@@ -64,6 +66,10 @@ class HtmlPage:
         return {anchor for _, anchor, _ in self.headings}
 
 
+FACT_LABELS = {"phones": "phone", "address": "address", "hours": "opening_hours"}
+"""The interface label that names each actionable fact of an entry to readers."""
+
+
 class EntryHelpers(PageHelpers):
     """The page helpers, for a template whose every printed value is HTML-escaped."""
 
@@ -89,6 +95,38 @@ class EntryHelpers(PageHelpers):
     def tel(self, number: str) -> str:
         """Return the target of a tel: link."""
         return tel_target(number)
+
+    def fact_source(self, org: Organization, fact: str) -> Markup:
+        """Return, beside a fact, the numbers of the sources that state it (links to the list below) and their newest date."""
+        sources = fact_sources(org, fact)
+        if not sources:
+            return Markup("")
+        links = Markup(", ").join(Markup('<a href="#source-{0}">{0}</a>').format(numbered.number) for numbered in sources)
+        newest = newest_page_date(sources)
+        when = self.date(newest) if newest else self.ui("source_undated")
+        return Markup(' <span class="bx-fact-source">({} {} · {})</span>').format(self.ui("fact_source"), links, when)
+
+    def sources_notice(self, org: Organization) -> str:
+        """Return how old the entry's pages are and when they were read ("pages de 2019 à 2025, lues le ...")."""
+        read, years = last_read(org), pages_years(org)
+        if read is None:
+            return ""
+        if years is None:
+            return self.ui("sources_notice_undated").format(read=self.date(read))
+        key = "sources_notice_one_year" if years[0] == years[1] else "sources_notice"
+        return self.ui(key).format(first=years[0], last=years[1], read=self.date(read))
+
+    def old_facts(self, org: Organization) -> str:
+        """Return the facts a reader acts on that rest only on pages over OLD_SOURCE_YEARS old, named, or ""."""
+        service_access = tuple(f"{service.id}.access" for service in org.services)
+        old = facts_on_old_pages(org, build_date(), ACTIONABLE_FACTS + service_access)
+        names = [self.ui(FACT_LABELS[fact]) if fact in FACT_LABELS else self.access_of(org, fact) for fact in old]
+        return ", ".join(names)
+
+    def access_of(self, org: Organization, fact: str) -> str:
+        """Return how a service's access fact is named to readers ("Comment être reçu : Service social")."""
+        service = next(service for service in org.services if fact == f"{service.id}.access")
+        return f"{self.ui('access_how')} ({self.t(service.name)})"
 
     def qr_code(self, org: Organization) -> Markup:
         """Return an inline SVG QR code of the entry's public address, or "" without a site_url."""

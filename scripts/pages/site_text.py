@@ -46,6 +46,9 @@ def _collect_keys() -> tuple[str, ...]:
                 keys.update(prefix + value for value in DYNAMIC_UI_KEYS[prefix])
     # Labels that Python code asks for (navigation, "edit this page").
     keys.update({"nav_home", "nav_directory", "nav_dossiers", "nav_templates", "edit_page", "source_file"})
+    # Labels that the entry pages' helpers ask for (scripts/pages/entry_page.py).
+    keys.update({"fact_source", "source_undated", "sources_notice", "sources_notice_one_year", "sources_notice_undated",
+                 "phone", "address", "opening_hours", "access_how"})
     keys.update(label for _, label in SEARCH_RESULT_TYPES.values())
     return tuple(sorted(keys))
 

@@ -28,6 +28,7 @@ FILLED = {
         ("last_verified: TODO", "last_verified: 2026-10-01"),
         ('"TODO: https://... (the page the facts come from)"', "https://example.org/soins"),
         ('"TODO: the page\'s title"', "Page de test"),
+        ("read: TODO", "read: 2026-10-01"),
     ],
 }
 

@@ -345,3 +345,32 @@ def test_a_failure_of_the_shared_work_is_reported_over_a_languages_warning(monke
     monkeypatch.setattr("scripts.pipeline.write_open_data", broken_open_data)
     with pytest.raises(RuntimeError, match="open data broke"):
         build_site(content_root, tmp_path / "build" / "site", quiet=True, compress=False)
+
+
+def test_each_actionable_fact_shows_its_source_and_the_pages_age(built_fixture_site: Path) -> None:
+    article = soup(built_fixture_site / "fr" / "directory" / "entries" / "test-cpas-schaerbeek.html").select_one("article")
+    phone = next(item for item in article.select("li") if item.get_text().startswith("Téléphone"))
+    marker = phone.select_one(".bx-fact-source")
+    assert marker.get_text(" ", strip=True) == "(source 1 · 1 juin 2023)"
+    assert marker.select_one("a")["href"] == "#source-1"
+    sources = article.select("ol.bx-sources li")
+    assert [item["id"] for item in sources] == ["source-1", "source-2"]
+    assert "page non datée, lue le 15 septembre 2026" in sources[1].get_text()
+    notice = article.select_one(".bx-sources-notice").get_text()
+    assert notice == "Ces informations viennent de pages publiques datées de 2023, lues le 15 septembre 2026."
+    access = next(item for item in article.select("li") if item.get_text().startswith("Comment être reçu"))
+    assert access.select_one(".bx-fact-source a")["href"] == "#source-1"
+    # the phone, the address and the access rest only on a page of June 2023, over three years before the build
+    warning = next(box for box in article.select(".admonition.warning") if "anciennes" in box.get_text())
+    assert "Téléphone, Adresse, Comment être reçu (Aide sociale)" in warning.get_text()
+
+
+def test_the_csv_names_the_pages_behind_each_fact(built_fixture_site: Path) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO((built_fixture_site / "open-data" / "directory.csv").read_text(encoding="utf-8-sig"))))
+    row = next(row for row in rows if row["service_id"] == "test-cpas-aide-sociale")
+    assert row["sources_phones"] == row["sources_access"] == "https://example.org/test-fixture"
+    debts = next(row for row in rows if row["service_id"] == "test-cpas-mediation-dettes")
+    assert debts["sources_service"] == "https://example.org/test-fixture-dettes"
