@@ -64,6 +64,17 @@ class Audience(ContentModel):
     """Name shown to readers."""
 
 
+class FilterWords(ContentModel):
+    """Everyday words that ask for one of the finder's filters rather than a need ("sans papiers")."""
+
+    walkin: LocalizedTerms = LocalizedTerms()
+    """Words for services one walks into without an appointment ("sans rendez-vous", "zonder afspraak")."""
+    papers: LocalizedTerms = LocalizedTerms()
+    """Words for services that receive people without papers or with urgent medical aid ("sans papiers")."""
+    free: LocalizedTerms = LocalizedTerms()
+    """Words for free services ("gratuit", "gratis")."""
+
+
 class Taxonomy(ContentModel):
     """The file content/taxonomy.yaml: groups, categories and publics."""
 
@@ -73,3 +84,5 @@ class Taxonomy(ContentModel):
     """Categories of need and service."""
     audiences: list[Audience] = Field(min_length=1)
     """Publics that services, dossiers and templates are for."""
+    filter_words: FilterWords = FilterWords()
+    """Everyday words that the finder reads as one of its filters (the words of a need come first)."""

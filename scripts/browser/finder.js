@@ -24,6 +24,7 @@
   var ROW, PLACE, COMMUNE;
   var state = { sort: "level" };
   var position = null, textMatches = null, textEvery = null, textOrder = null, need = null, needs = [], renderCount = 0;
+  var wordFilters = [], filterPhrases = {};
 
   var escapeHtml = bxText.escapeHtml;
   function fold(text) { return bxText.fold(text).trim(); }
@@ -126,13 +127,15 @@
   }
   /* The need the text names: the longest phrase found, then the one its category lists first (its
    * name, then its synonyms in order), then the category first in the taxonomy; with the words left. */
+  function phraseAt(typed, phrase, start) {
+    return phrase.length > 0 && start + phrase.length <= typed.length && phrase.every(function (word, k) { return sameWord(typed[start + k], word); });
+  }
   function recogniseNeed(text) {
     var typed = words(text), best = null;
     needs.forEach(function (candidate) {
       candidate.phrases.forEach(function (phrase, rank) {
-        for (var start = 0; phrase.length && start + phrase.length <= typed.length; start++) {
-          var matches = phrase.every(function (word, k) { return sameWord(typed[start + k], word); });
-          if (!matches) continue;
+        for (var start = 0; start + phrase.length <= typed.length; start++) {
+          if (!phraseAt(typed, phrase, start)) continue;
           if (!best || phrase.length > best.length || (phrase.length === best.length && rank < best.rank)) {
             best = { index: candidate.index, id: candidate.id, name: candidate.name, start: start, length: phrase.length, rank: rank };
           }
@@ -142,6 +145,22 @@
     if (best) best.rest = typed.slice(0, best.start).concat(typed.slice(best.start + best.length)).join(" ");
     return best;
   }
+  /* The finder's filters that everyday words ask for ("sans papiers", "gratuit": content/taxonomy.yaml's
+   * filter_words), among the words that no need took; not those the reader already set. */
+  function recogniseFilters(typed) {
+    return Object.keys(filterPhrases).filter(function (name) {
+      var set = name === "free" ? state.cost !== "" : state[name];
+      return !set && filterPhrases[name].some(function (phrase) {
+        for (var start = 0; start + phrase.length <= typed.length; start++) if (phraseAt(typed, phrase, start)) return true;
+        return false;
+      });
+    });
+  }
+  function filterWordLabel(name) {
+    if (name === "free") return data.costs.filter(function (cost) { return cost[0] === "free"; })[0][1];
+    return label(FILTER_BY_NAME[name].label);
+  }
+
   /* Up to three needs whose words are closest to words that found nothing. */
   function closestNeeds(text) {
     var typed = words(text).filter(function (word) { return word.length >= 4; });
@@ -167,13 +186,13 @@
   var FILTERS = [
     { name: "text", kind: "text", param: "q", label: "finder_text_label", reruns: true,
       test: function () { return function (row, index) { return textMatches.has(index); }; },
-      /* with a need recognised, the other words rank and do not filter */
-      active: function () { return textMatches !== null && need === null; },
+      /* with a need or a filter recognised in them, the words rank and do not filter */
+      active: function () { return textMatches !== null && need === null && !wordFilters.length; },
       clear: function () { state.q = ""; state.literal = false; } },
     { name: "need", kind: "need", label: "finder_need", reruns: true,
       test: function () { var wanted = need.index; return function (row) { return row[ROW.cats].indexOf(wanted) >= 0; }; },
       active: function () { return need !== null; },
-      clear: function () { state.literal = true; } },
+      clear: function () { state.literal = true; } },  // the words' filters (wordFilters) go with it
     { name: "place", kind: "place", param: "commune", label: "finder_place_label",
       test: function () {
         if (state.mode === "located") return anyPlace(function (p) { return p[PLACE.nis] === state.place; });
@@ -247,6 +266,9 @@
   function tests(now) {
     var active = {};
     FILTERS.forEach(function (filter) { if (isActive(filter)) active[filter.name] = filter.test(now); });
+    wordFilters.forEach(function (name) {
+      active[name === "free" ? "cost" : name] = name === "free" ? function (row) { return row[ROW.cost] === "free"; } : FILTER_BY_NAME[name].test(now);
+    });
     return active;
   }
   function passes(active, row, index, except) {
@@ -345,11 +367,12 @@
   /* The need recognised in the text, shown with a button that takes the words as they are. */
   function renderNeed() {
     var box = document.getElementById("bx-finder-need");
-    if (!need) { box.hidden = true; box.innerHTML = ""; return; }
+    if (!need && !wordFilters.length) { box.hidden = true; box.innerHTML = ""; return; }
     box.hidden = false;
-    box.innerHTML = escapeHtml(label("finder_need_recognised")) + " <strong>" + escapeHtml(need.name) + "</strong>" +
-      (need.rest ? " · " + escapeHtml(label("finder_need_other_words", { words: need.rest })) : "") +
-      ' <button type="button" class="md-button" data-remove="need">' + escapeHtml(label("finder_need_remove")) + "</button>";
+    var parts = [];
+    if (need) parts.push(escapeHtml(label("finder_need_recognised")) + " <strong>" + escapeHtml(need.name) + "</strong>");
+    if (wordFilters.length) parts.push(escapeHtml(label("finder_filters_recognised")) + " <strong>" + escapeHtml(wordFilters.map(filterWordLabel).join(", ")) + "</strong>");
+    box.innerHTML = parts.join(" · ") + ' <button type="button" class="md-button" data-remove="need">' + escapeHtml(label("finder_need_remove")) + "</button>";
   }
 
   function render() {
@@ -516,7 +539,9 @@
    * only rank the services within it ("hébergement d'urgence" puts first, among the services for
    * homeless people, those whose texts say it). */
   function runText() {
-    need = state.cat === "" && !state.literal && state.q.trim() ? recogniseNeed(state.q) : null;
+    var recognising = !state.literal && state.q.trim() !== "";
+    need = recognising && state.cat === "" ? recogniseNeed(state.q) : null;
+    wordFilters = recognising ? recogniseFilters(words(need ? need.rest : state.q)) : [];
     var asked = state.q, text = state.q;
     if (!text.trim()) { textMatches = null; textEvery = null; textOrder = null; render(); return Promise.resolve(); }
     return window.bxSearch.query(text, 100000, { shown: 0 }).then(function (found) {
@@ -571,6 +596,7 @@
     ui = data.ui;
     ROW = fieldIndex(data.fields.row); PLACE = fieldIndex(data.fields.place); COMMUNE = fieldIndex(data.fields.commune);
     needs = data.categories.map(function (c, index) { return { index: index, id: c.id, name: c.name, phrases: c.words.map(words) }; });
+    Object.keys(data.filterWords).forEach(function (name) { filterPhrases[name] = data.filterWords[name].map(words); });
     document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
       return '<option value="' + escapeHtml(c[COMMUNE.name]) + '">' +
         escapeHtml(c[COMMUNE.name] + " · " + c[COMMUNE.otherName] + " · " + c[COMMUNE.postcodes].join(", ")) + "</option>";

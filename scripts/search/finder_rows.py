@@ -117,6 +117,7 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         "fields": {"row": ROW_FIELDS, "place": PLACE_FIELDS, "commune": COMMUNE_FIELDS},
         "rows": [_row(content, org, service, category_index, audience_index, bassin_index, language) for org, service in content.get_services()],
         "costs": [[kind, content.ui_text(f"cost_{kind}", language)] for kind in get_args(CostKind)],
+        "filterWords": {name: terms.get(language) for name, terms in content.taxonomy.filter_words},
         "serviceType": SEARCH_RESULT_TYPES["service"][0],
         "bassins": [[b.id, b.name.get(language)] for b in content.bassins],
         "accessBits": ACCESS_BITS,

@@ -358,3 +358,19 @@ def test_on_a_wide_screen_the_filters_stay_open_without_their_summary(browser: B
         assert page.locator("#bx-finder-more").get_attribute("open") == ""
         assert page.locator("#bx-finder-more summary").is_hidden()
         assert page.locator("#bx-finder-cat").is_visible()
+
+
+def test_everyday_words_for_a_filter_set_it_and_the_need_keeps_its_own_words(browser: Browser, finder_url: str) -> None:
+    with open_page(browser) as recorded:
+        page = recorded.page
+        open_finder(page, f"{finder_url}?q=sans papiers")
+        chip = page.locator("#bx-finder-need")
+        chip.filter(has_text="critères reconnus : Sans titre de séjour ou avec l'AMU").wait_for()
+        assert names(page) == ["CPAS Test Schaerbeek"]  # the only service that receives people without papers
+        open_finder(page, f"{finder_url}?q=soins palliatifs gratuit")
+        chip.filter(has_text="Équipe de soins palliatifs à domicile").filter(has_text="Gratuit").wait_for()
+        assert names(page) == ["Soins Test Ixelles"]
+        before = page.get_attribute("#bx-finder", "data-renders")
+        page.get_by_role("button", name="Chercher les mots tels quels").click()
+        wait_render(page, before)
+        assert chip.is_hidden()

@@ -75,3 +75,9 @@ def test_the_build_refuses_rows_out_of_step_with_the_documents(content, monkeypa
     monkeypatch.setattr(index, "finder_data", lambda *args: {**finder_data(*args), "rows": finder_data(*args)["rows"][::-1]})
     with pytest.raises(ValueError, match="finder row"):
         index.build_search_index(content, "fr")
+
+
+def test_the_filter_words_reach_the_finder(content) -> None:  # type: ignore[no-untyped-def]
+    data = finder_data(content, "fr")
+    assert set(data["filterWords"]) == set(type(content.taxonomy.filter_words).model_fields)
+    assert "sans papiers" in data["filterWords"]["papers"]
