@@ -42,7 +42,9 @@ def test_every_source_is_a_web_page_and_the_hosts_are_listed() -> None:
 def test_real_directory_covers_the_categories_and_communes() -> None:
     content = load_site_content(REPO / "content")
     real = [entry.model for entry in content.organizations if not entry.model.example]
-    assert len(real) >= 40
+    # 39 since 2026-12-06: six entries a reader could not act on (no phone, address, website or e-mail)
+    # left the directory (research/drafts/unpublished/), and one came back with its own page
+    assert len(real) >= 39
     assert all(org.sources for org in real)
     categories = {category for org in real for service in org.services for category in service.categories}
     assert len(categories) >= 12
