@@ -363,6 +363,8 @@ def test_each_actionable_fact_shows_its_source_and_the_pages_age(built_fixture_s
     # the phone, the address and the access rest only on a page of June 2023, over three years before the build
     warning = next(box for box in article.select(".admonition.warning") if "anciennes" in box.get_text())
     assert "Téléphone, Adresse, Comment être reçu (Aide sociale)" in warning.get_text()
+    card = article.select_one(".bx-card .bx-card__sources")  # the patient card prints the age of its facts too
+    assert card.get_text() == notice
 
 
 def test_the_csv_names_the_pages_behind_each_fact(built_fixture_site: Path) -> None:
