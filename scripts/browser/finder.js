@@ -99,17 +99,8 @@
   function words(text) {
     return bxText.splitWords(fold(text)).map(function (word) { return word.replace(/[^a-z0-9]/g, ""); }).filter(Boolean);
   }
-  function oneSlip(a, b) {
-    var la = a.length, lb = b.length, i = 0;
-    if (Math.abs(la - lb) > 1) return false;
-    while (i < la && i < lb && a[i] === b[i]) i++;
-    if (la === lb) {
-      return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-    }
-    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-  }
   function sameWord(typed, word) {
-    return typed === word || (typed.length >= SLIP_MIN && word.length >= SLIP_MIN && oneSlip(typed, word));
+    return typed === word || (typed.length >= SLIP_MIN && word.length >= SLIP_MIN && bxText.oneSlip(typed, word));
   }
   /* The editing distance of two words, counted up to `cap` (the closest needs to words that match nothing). */
   function distance(a, b, cap) {

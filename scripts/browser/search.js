@@ -245,9 +245,9 @@
       return searched.replace(new RegExp(correction.typed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), shown.toLowerCase());
     }, text);
   }
-  function countFor(found, text) {
-    var searched = searchedText(found, text);
-    return (searched ? labels.searched_for.replace("{q}", searched) + " · " : "") + countText(found.total);
+  /* The status of a list of `total` results: what was searched, when words were corrected, and the count. */
+  function countFor(searched, total) {
+    return (searched ? labels.searched_for.replace("{q}", searched) + " · " : "") + countText(total);
   }
 
   function setStatus(element, text) {
@@ -279,15 +279,16 @@
   /* Show the first `count` results; the status (the count, announced) comes with the whole list,
    * and so does the list's data-query (the text whose whole list it is). */
   function renderDropdown(found, count, text) {
+    var searched = searchedText(found, text);
     listbox.innerHTML = found.results.slice(0, count).map(function (result, position) {
       // An option holds no link (a focusable element inside an option is invalid): it carries its address.
       return '<li role="option" id="bx-option-' + position + '" aria-selected="false" data-href="' +
-        escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, searchedText(found, text) || text) + "</span></li>";
+        escapeHtml(config.base + result.url) + '"><span class="bx-option">' + resultHtml(result, searched || text) + "</span></li>";
     }).join("");
     setActive(-1);
     if (count < found.results.length) { setStatus(status, ""); delete listbox.dataset.query; return; }
     listbox.dataset.query = text;
-    setStatus(status, found.total ? countFor(found, text) : labels.no_result.replace("{q}", text));
+    setStatus(status, found.total ? countFor(searched, found.total) : labels.no_result.replace("{q}", text));
     setTimeout(function () { loadSnippets(found.results); }, 0);
     if (found.total > found.results.length) {
       listbox.insertAdjacentHTML("beforeend", '<li role="option" id="bx-option-all" aria-selected="false" class="bx-result--all" data-href="' +
@@ -375,8 +376,7 @@
       pageList.innerHTML = shown.map(function (result) {
         return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, searched || text) + "</a></li>";
       }).join("");
-      setStatus(pageStatus, shown.length ? (searched ? labels.searched_for.replace("{q}", searched) + " · " : "") + countText(shown.length)
-        : labels.no_result.replace("{q}", text));
+      setStatus(pageStatus, shown.length ? countFor(searched, shown.length) : labels.no_result.replace("{q}", text));
       setTimeout(function () { loadSnippets(shown); }, 0);
     }).catch(function (error) { if (error !== SUPERSEDED) setStatus(pageStatus, labels.error); });
   }

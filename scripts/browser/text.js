@@ -23,6 +23,16 @@ var bxText = (function () {
     return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
   }
 
+  /* True when two words are one typing slip apart: a letter missing, added or wrong, or two letters
+   * swapped (the finder's need words and the search worker's corrections). */
+  function oneSlip(a, b) {
+    var la = a.length, lb = b.length, i = 0;
+    if (a === b || Math.abs(la - lb) > 1) return false;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
   /* Text made safe to put between tags or in an attribute value. */
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -30,5 +40,5 @@ var bxText = (function () {
     });
   }
 
-  return { splitWords: splitWords, endsInWord: endsInWord, fold: fold, escapeHtml: escapeHtml };
+  return { splitWords: splitWords, endsInWord: endsInWord, fold: fold, oneSlip: oneSlip, escapeHtml: escapeHtml };
 })();

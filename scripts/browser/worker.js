@@ -332,14 +332,6 @@ function missingChunks(plan) {
  * own, with the boost of a typed prefix, so that exact matches rank above corrected ones. ---- */
 var SLIP_MIN = 5, SLIP_KEEP = 2, SLIP_BOOST = 1;
 
-function oneSlip(a, b) {
-  var la = a.length, lb = b.length, i = 0;
-  if (a === b || Math.abs(la - lb) > 1) return false;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 /* The words of a plan that found no term, each with the stem to correct: [{word, term}]. */
 function wordsFoundNowhere(plan) {
   var found = [], lost = [];
@@ -380,7 +372,7 @@ function slipVariants(word) {
 /* The loaded terms a lost word may stand for: terms one slip from its stem, and the stems of the
  * words one slip from what was typed (a stemmer can take a slip further: ixlles gives ixlle, ixelles ixel). */
 function nearTerms(lost) {
-  var near = termsStartingWith(lost.term.slice(0, SLIP_KEEP)).filter(function (term) { return oneSlip(lost.term, term); });
+  var near = termsStartingWith(lost.term.slice(0, SLIP_KEEP)).filter(function (term) { return bxText.oneSlip(lost.term, term); });
   var typed = registered("accentFold-fr")(lost.typed);
   slipVariants(typed).forEach(function (variant) {
     state.pipeline.runString(variant).forEach(function (term) { if (state.terms.has(term) && near.indexOf(term) < 0) near.push(term); });
