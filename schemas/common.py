@@ -6,7 +6,16 @@ import re
 from datetime import date
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 Language = Literal["fr", "nl"]
@@ -118,6 +127,42 @@ PastDate = Annotated[date, AfterValidator(_check_not_future)]
 """A date (YYYY-MM-DD) that is today or earlier."""
 
 
+class MonthDate(date):
+    """A date a page shows only to the month ("décembre 2018"): held as the month's first day, written YYYY-MM."""
+
+    def isoformat(self) -> str:
+        """Return the month as YYYY-MM."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+def _parse_page_date(value: object) -> date:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        value = MonthDate(int(value[:4]), int(value[5:]), 1)
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            pass
+    if not isinstance(value, date):
+        raise PydanticCustomError(
+            "page_date",
+            "expected the page's date as YYYY-MM-DD or YYYY-MM but received '{value}'",
+            {"value": str(value), "fix": "write the date the page shows: 2024-05-02, or 2024-05 when it shows only a month"},
+        )
+    return _check_not_future(value)
+
+
+PageDate = Annotated[
+    date,
+    PlainValidator(_parse_page_date),
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$"}),
+]
+"""The date a page shows: YYYY-MM-DD, or YYYY-MM when the page shows only a month; today or earlier."""
+
+
 class Source(ContentModel):
     """A public page that facts come from."""
 
@@ -125,7 +170,7 @@ class Source(ContentModel):
     """The page's address (https://...)."""
     title: Text | None = None
     """The page's title."""
-    date: PastDate | None = None
+    date: PageDate | None = None
     """The date the page shows (published or updated), when it shows one (YYYY-MM-DD); none: the page is undated."""
     read: PastDate | None = None
     """The day the page was read for the facts it supports (YYYY-MM-DD); required on a directory entry's sources."""
@@ -133,3 +178,5 @@ class Source(ContentModel):
     """On a directory entry: the facts this page states. The entry's description, website, email, phones,
     address, hours, languages; a service's id (what it does, for whom, its cost) and `<service-id>.access`
     (how to get in)."""
+    quote: Text | None = Field(default=None, exclude=True)
+    """The page's own words for the facts it supports, for reviewers; never published."""

@@ -86,6 +86,7 @@ FIELD_LABELS: dict[str, str] = {
     "sources": "Sources / Bronnen",
     "staff_languages": "Langues du personnel / Talen van het personeel",
     "street": "Rue / Straat",
+    "quote": "Les mots de la page / De woorden van de pagina",
     "summary": "Résumé / Samenvatting",
     "synonyms": "Synonymes / Synoniemen",
     "filter_words": "Mots qui demandent un filtre / Woorden die om een filter vragen",

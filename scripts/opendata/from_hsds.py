@@ -244,7 +244,7 @@ def map_service(content: Content, service: dict[str, Any], report: ImportReport,
         "languages": sorted({lang["code"] for lang in service.get("languages", []) if lang.get("code")}),
         "locations": locations,
         "last_verified": min(date.fromisoformat(verified), date.today()),
-        "sources": [_with_date(_with_date(source, "date"), "read") for source in org_extension.get("sources", [])] or _sources(service, organization),
+        "sources": [_with_date(source, "read") for source in org_extension.get("sources", [])] or _sources(service, organization),
     }
     service_fields = {
         "id": extension.get("id") or _slug(f"{org_id}-{service.get('name')}"),

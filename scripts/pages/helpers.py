@@ -13,7 +13,7 @@ from babel.dates import format_date, get_day_names
 from babel.units import format_unit
 
 from schemas.bassin import Bassin
-from schemas.common import Language, LocalizedText
+from schemas.common import Language, LocalizedText, MonthDate
 from schemas.dossier import DossierFrontMatter
 from schemas.organization import (
     NEW_CLIENTS_VALID_MONTHS,
@@ -82,7 +82,9 @@ class PageHelpers:
         return ", ".join(self.language_name(code) for code in codes)
 
     def date(self, value: Any) -> str:
-        """Return a date written out in the page's language."""
+        """Return a date written out in the page's language (a month alone when the page shows only a month)."""
+        if isinstance(value, MonthDate):
+            return format_date(value, format="MMMM y", locale=self.locale)
         return format_date(value, format="long", locale=self.locale)
 
     def outdated(self, checked: date) -> bool:

@@ -50,7 +50,9 @@ CASES = [
      "content/directory/test-cpas-schaerbeek.yaml:26:47: services[0].access.new_clients.checked: the date 2999-11-02 is in the future"),
     ("directory/test-cpas-schaerbeek.yaml", "modes: [walk-in, appointment]\n", "modes: [walk-in, appointment]\n      referral_by: {fr: Le médecin., nl: De arts.}\n",
      "content/directory/test-cpas-schaerbeek.yaml:19:5: services[0].access: referral_by is given but modes does not contain referral"),
-    ("directory/test-cpas-schaerbeek.yaml", 'sources:\n  - url: https://example.org/test-fixture\n    title: Test fixture\n    date: 2023-06-01\n    read: 2026-09-15\n    supports: [description, phones, address, languages, test-cpas-aide-sociale, test-cpas-aide-sociale.access]\n  - url: https://example.org/test-fixture-dettes\n    title: Test fixture, debt mediation\n    read: 2026-09-15\n    supports: [test-cpas-mediation-dettes]\n',
+    ("directory/test-cpas-schaerbeek.yaml", 'sources:\n  - url: https://example.org/test-fixture\n    title: Test fixture\n    date: 2023-06-01\n    read: 2026-09-15\n    supports: [description, phones, address, languages, test-cpas-aide-sociale, test-cpas-aide-sociale.access]\n  - url: https://example.org/test-fixture-dettes\n    title: Test fixture, debt mediation\n    read: 2026-09-15\n    supports: [test-cpas-mediation-dettes]\n'
+     '  - url: https://example.org/test-fixture-annual-report\n    title: Test fixture, an annual report that shows only its month\n'
+     '    date: 2019-03\n    read: 2026-09-15\n    supports: [description]\n',
      "sources: []\n", "content/directory/test-cpas-schaerbeek.yaml:33:1: sources: a real entry needs at least one source"),
     ("directory/test-cpas-schaerbeek.yaml", "date: 2023-06-01", "date: 2026-10-01",
      "content/directory/test-cpas-schaerbeek.yaml:32:16: last_verified: last_verified 2026-09-15 is older than sources[0], dated 2026-10-01"),

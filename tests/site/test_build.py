@@ -354,10 +354,11 @@ def test_each_actionable_fact_shows_its_source_and_the_pages_age(built_fixture_s
     assert marker.get_text(" ", strip=True) == "(source 1 · 1 juin 2023)"
     assert marker.select_one("a")["href"] == "#source-1"
     sources = article.select("ol.bx-sources li")
-    assert [item["id"] for item in sources] == ["source-1", "source-2"]
+    assert [item["id"] for item in sources] == ["source-1", "source-2", "source-3"]
     assert "page non datée, lue le 15 septembre 2026" in sources[1].get_text()
+    assert "mars 2019" in sources[2].get_text()  # a page that shows only a month keeps it
     notice = article.select_one(".bx-sources-notice").get_text()
-    assert notice == "Ces informations viennent de pages publiques datées de 2023, lues le 15 septembre 2026."
+    assert notice == "Ces informations viennent de pages publiques datées de 2019 à 2023, lues le 15 septembre 2026."
     access = next(item for item in article.select("li") if item.get_text().startswith("Comment être reçu"))
     assert access.select_one(".bx-fact-source a")["href"] == "#source-1"
     # the phone, the address and the access rest only on a page of June 2023, over three years before the build
