@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 export SITE_URL
 
-.PHONY: build validate report new test serve edit bench schemas lock clean
+.PHONY: build validate report outreach new test serve edit bench schemas lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ validate: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m scripts.report $(ARGS)
+
+outreach: $(STAMP)
+	$(PY) -m scripts.outreach $(ARGS)
 
 new: $(STAMP)
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo 'usage: make new KIND=organisation|dossier|template ID=my-id'; exit 2; }

@@ -362,6 +362,20 @@ Verification = Literal["example", "public-source", "confirmed"]
 """example (not a real organisation), public-source (taken from public pages, not yet confirmed
 by the organisation) or confirmed (confirmed by the organisation)."""
 
+ConfirmationChannel = Literal["email", "phone", "letter", "visit"]
+"""How the organisation answered the sheet "Ce que nous publions sur vous"."""
+
+
+class Confirmation(ContentModel):
+    """The organisation's answer that confirmed its entry (after `make outreach`)."""
+
+    by: Text = Field(exclude=True)
+    """Who confirmed: name and role ("Marie Dupont, coordinatrice"); for editors, never published."""
+    how: ConfirmationChannel
+    """How the answer came: email, phone, letter or visit."""
+    on: PastDate
+    """The day of the answer (YYYY-MM-DD)."""
+
 
 class Organization(ContentModel):
     """One directory entry: content/directory/<id>.yaml."""
@@ -388,6 +402,8 @@ class Organization(ContentModel):
     """What the organisation offers."""
     last_verified: PastDate
     """The day the entry was last checked against its sources (YYYY-MM-DD)."""
+    confirmation: Confirmation | None = None
+    """The organisation's answer, when verification is confirmed: who, how and when."""
     sources: list[Source] = []
     """The public pages the facts come from; required unless verification is example."""
     editor_notes: Text | None = Field(default=None, exclude=True)

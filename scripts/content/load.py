@@ -19,6 +19,7 @@ from schemas.organization import Organization
 from schemas.site import Site, UiStrings
 from schemas.taxonomy import Taxonomy
 from schemas.template import Template
+from scripts.content.dossier_sources import SOURCES_HEADING, citation_problems
 from scripts.content.errors import Problems
 from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
 from scripts.content.model_errors import validate_document
@@ -73,9 +74,6 @@ def read_yaml_file(root: Path, path: Path, problems: Problems) -> YamlDocument |
         _check_text_values(document, problems)
     return document
 
-
-SOURCES_HEADING = {"fr": "Sources", "nl": "Bronnen"}
-"""The heading of the section every dossier ends with: the pages its statements rest on."""
 
 PLACEHOLDER = "TODO"
 """How `make new` marks what an editor must fill in; no value may start with it."""
@@ -179,6 +177,9 @@ def _load_dossier_page(root: Path, path: Path, language: Any, problems: Problems
     elif f"## {SOURCES_HEADING[language]}" not in [line.strip() for line in lines[end + 1 :]]:
         problems.add(shown, len(lines), 1, "(sources)", f"the dossier has no \"## {SOURCES_HEADING[language]}\" section",
                      f"end it with a line \"## {SOURCES_HEADING[language]}\" and a list of the official pages its statements rest on: - [Title](https://...)")
+    else:
+        for line, message, fix in citation_problems(body, language):
+            problems.add(shown, end + 1 + line, 1, "(sources)", message, fix)
     return DossierPage(meta, language, body, end + 2, document)
 
 

@@ -163,6 +163,12 @@ def _check_sources(document: YamlDocument, org: Organization, problems: Problems
     if org.verification != "example" and not org.sources:
         _add(problems, document, ("sources",) if "sources" in document.data else ("verification",),
              "a real entry needs at least one source", "add sources: with the url (and title) of the public page the facts come from")
+    if org.verification == "confirmed" and org.confirmation is None:
+        _add(problems, document, ("verification",), "a confirmed entry does not say who confirmed it, how and when",
+             "add confirmation: {by: name and role, how: email (or phone, letter, visit), on: YYYY-MM-DD}")
+    if org.verification != "confirmed" and org.confirmation is not None:
+        _add(problems, document, ("confirmation",), f"the entry has a confirmation but its verification is {org.verification}",
+             "set verification: confirmed, or remove the confirmation")
     for index, source in enumerate(org.sources):
         if source.date is not None and org.last_verified < source.date:
             _add(problems, document, ("last_verified",),

@@ -15,7 +15,7 @@ import yaml
 
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
-from scripts.content.load import SOURCES_HEADING
+from scripts.content.dossier_sources import SOURCES_HEADING, citation_line
 from scripts.content.yaml_source import dump_yaml
 
 SITE_WIDE_FILES = ("site.yaml", "ui.yaml", "taxonomy.yaml", "bassins.yaml", "helplines.yaml", "communes.csv", "postcodes.csv")
@@ -118,7 +118,7 @@ def _write_dossier(root: Path, rng: random.Random, number: int, categories: list
                                 "summary": _sentence(rng, words, 15), "categories": related}, allow_unicode=True)
         sources = f"## {SOURCES_HEADING[language]}\n\n- [Example](https://example.org/)\n"
         (root / "dossiers" / f"bench-dossier-{number:03d}.{language}.md").write_text(
-            f"---\n{front}reviewed: 2026-10-01\n---\n\n{paragraphs}\n\n{sources}", encoding="utf-8")
+            f"---\n{front}reviewed: 2026-10-01\n---\n\n{paragraphs}\n\n{citation_line(language, '1')}\n\n{sources}", encoding="utf-8")
 
 
 def _write_template(root: Path, rng: random.Random, number: int, sample_file: Path, vocabulary: dict[str, list[str]]) -> None:

@@ -66,14 +66,18 @@ reviewed: TODO
 
 TODO: {body}
 
+{citation}
+
 ## {sources}
 
 - [TODO: {source_title}](https://...)
 """
 
 _DOSSIER_TEXTS = {
-    "fr": {"title": "titre", "summary": "résumé en une phrase", "body": "le texte", "sources": "Sources", "source_title": "titre de la page officielle"},
-    "nl": {"title": "titel", "summary": "samenvatting in één zin", "body": "de tekst", "sources": "Bronnen", "source_title": "titel van de officiële pagina"},
+    "fr": {"title": "titre", "summary": "résumé en une phrase", "body": "le texte", "sources": "Sources", "source_title": "titre de la page officielle",
+           "citation": "Sources : 1"},
+    "nl": {"title": "titel", "summary": "samenvatting in één zin", "body": "de tekst", "sources": "Bronnen", "source_title": "titel van de officiële pagina",
+           "citation": "Bronnen: 1"},
 }
 
 _TEMPLATE = """\

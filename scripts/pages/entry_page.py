@@ -116,6 +116,11 @@ class EntryHelpers(PageHelpers):
         key = "sources_notice_one_year" if years[0] == years[1] else "sources_notice"
         return self.ui(key).format(first=years[0], last=years[1], read=self.date(read))
 
+    def verification_note(self, org: Organization) -> str:
+        """Return where the entry's facts come from, and when the organisation confirmed them."""
+        note = self.ui(f"verification_{org.verification}")
+        return note.format(on=self.date(org.confirmation.on)) if org.confirmation else note
+
     def old_facts(self, org: Organization) -> str:
         """Return the facts a reader acts on that rest only on pages over OLD_SOURCE_YEARS old, named, or ""."""
         service_access = tuple(f"{service.id}.access" for service in org.services)

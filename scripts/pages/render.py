@@ -16,6 +16,7 @@ import jinja2
 
 from schemas.common import LANGUAGES, Language
 from scripts.browser import PAGE_SCRIPTS, join_browser_code
+from scripts.content.dossier_sources import link_citations
 from scripts.content.loaded import Content, DossierPage
 from scripts.pages import urls
 from scripts.pages.entry_page import HtmlPage, render_entry_page
@@ -118,7 +119,7 @@ def _render_language(content: Content, site: LanguageSite) -> None:
 def _render_dossier(render: Callable[..., None], dossier_id: str, pages: dict[Language, DossierPage], language: Language) -> None:
     path = urls.dossier_path(dossier_id)
     if language in pages:
-        render(path, "dossier.md.j2", page=pages[language], body=Markdown(pages[language].body))
+        render(path, "dossier.md.j2", page=pages[language], body=Markdown(link_citations(pages[language].body, language)))
     else:
         other = next(iter(pages.values()))
         render(path, "translation_notice.md.j2", page=other, other=other.language, target=path)

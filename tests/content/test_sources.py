@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from scripts.content.load import SOURCES_HEADING
+from scripts.content.dossier_sources import SOURCES_HEADING
 from scripts.pipeline import load_site_content
 from tests.conftest import REPO
 

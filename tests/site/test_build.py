@@ -125,6 +125,17 @@ def test_dossier_page_has_rendered_markdown_and_related_sections(built_fixture_s
     assert "content/dossiers/test-palliatif.fr.md" in article.get_text()
 
 
+def test_each_dossier_section_links_to_the_numbered_pages_it_rests_on(built_fixture_site: Path) -> None:
+    article = soup(built_fixture_site / "fr" / "dossiers" / "test-palliatif.html").select_one("article")
+    line = article.select_one("p.bx-section-sources")
+    assert line.get_text() == "Sources : 1, 2"
+    assert [a["href"] for a in line.select("a")] == ["#source-1", "#source-2"]
+    pages = article.select("ol > li > a[id^=source-]")
+    assert [(a["id"], a["href"]) for a in pages] == [("source-1", "https://example.org/soins"), ("source-2", "https://example.org/mediation")]
+    dutch = soup(built_fixture_site / "nl" / "dossiers" / "test-palliatif.html").select_one("article p.bx-section-sources")
+    assert dutch.get_text() == "Bronnen: 1"
+
+
 def test_organization_page(built_fixture_site: Path) -> None:
     page = soup(built_fixture_site / "nl" / "directory" / "entries" / "test-soins-ixelles.html")
     article = page.select_one("article")
