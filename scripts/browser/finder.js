@@ -197,7 +197,7 @@
       choices: function () {
         var cats = [];
         data.groups.forEach(function (group) {
-          data.categories.forEach(function (c, index) { if (c.group === group.id) cats.push([c.id, c.name, index]); });
+          data.categories.forEach(function (c, index) { if (c.group === group.id && c.shown) cats.push([c.id, c.name, index]); });
         });
         return cats;
       },
@@ -586,7 +586,8 @@
     data = loaded;
     ui = data.ui;
     ROW = fieldIndex(data.fields.row); PLACE = fieldIndex(data.fields.place); COMMUNE = fieldIndex(data.fields.commune);
-    needs = data.categories.map(function (c, index) { return { index: index, id: c.id, name: c.name, phrases: c.words.map(words) }; });
+    needs = data.categories.map(function (c, index) { return { index: index, id: c.id, name: c.name, phrases: c.words.map(words), shown: c.shown }; })
+      .filter(function (need) { return need.shown; });
     Object.keys(data.filterWords).forEach(function (name) { filterPhrases[name] = data.filterWords[name].map(words); });
     document.getElementById("bx-finder-places").innerHTML = data.communes.map(function (c) {
       return '<option value="' + escapeHtml(c[COMMUNE.name]) + '">' +

@@ -65,6 +65,7 @@ class Content:
     """The parsed site.yaml, ui.yaml and taxonomy.yaml, by file name."""
     _services: list[tuple[Organization, Service]] | None = field(default=None, repr=False)
     _address_bassins: dict[tuple[int, str], list[Bassin]] = field(default_factory=dict, repr=False)
+    _shown_categories: list[Category] | None = field(default=None, repr=False)
 
     def release_sources(self) -> None:
         """Drop what each file's parsed YAML holds for reporting problems (its data and the place of
@@ -89,6 +90,19 @@ class Content:
             pairs = [(entry.model, service) for entry in self.organizations for service in entry.model.services]
             self._services = sorted(pairs, key=lambda pair: pair[1].id)
         return self._services
+
+    def shown_categories(self) -> list[Category]:
+        """Return the categories readers see: those with a service (the others stay in the taxonomy for editors).
+        The published content holds no example entry (tests/content/test_sources.py), so each shown category has a real service."""
+        if self._shown_categories is None:
+            used = {category for _, service in self.get_services() for category in service.categories}
+            self._shown_categories = [category for category in self.taxonomy.categories if category.id in used]
+        return self._shown_categories
+
+    def shown_groups(self) -> list[CategoryGroup]:
+        """Return the groups that hold a category readers see."""
+        groups = {category.group for category in self.shown_categories()}
+        return [group for group in self.taxonomy.groups if group.id in groups]
 
     def public_site_url(self) -> str | None:
         """Return the site's public address: SITE_URL at build time, else site_url in content/site.yaml."""

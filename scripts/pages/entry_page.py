@@ -118,7 +118,7 @@ class EntryHelpers(PageHelpers):
 
     def verification_note(self, org: Organization) -> str:
         """Return where the entry's facts come from, and when the organisation confirmed them."""
-        note = self.ui(f"verification_{org.verification}")
+        note = self.ui("verification_" + org.verification)
         return note.format(on=self.date(org.confirmation.on)) if org.confirmation else note
 
     def old_facts(self, org: Organization) -> str:

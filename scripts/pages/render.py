@@ -94,7 +94,7 @@ def _render_language(content: Content, site: LanguageSite) -> None:
     for entry in content.organizations:
         site.html_pages[urls.organization_path(entry.model.id)] = render_entry_page(content, language, entry.model)
         site.texts[urls.vcard_path(entry.model.id)] = render_vcard(content, entry.model, language)
-    for category in content.taxonomy.categories:
+    for category in content.shown_categories():
         render(urls.category_path(category.id), "category.md.j2", category=category)
     for nis_code in sorted(content.communes):
         render(urls.commune_path(nis_code), "commune.md.j2", commune=content.communes[nis_code])

@@ -49,6 +49,7 @@ def _collect_keys() -> tuple[str, ...]:
     # Labels that the entry pages' helpers ask for (scripts/pages/entry_page.py).
     keys.update({"fact_source", "source_undated", "sources_notice", "sources_notice_one_year", "sources_notice_undated",
                  "phone", "address", "opening_hours", "access_how"})
+    keys.update("verification_" + value for value in DYNAMIC_UI_KEYS["verification_"])
     keys.update(label for _, label in SEARCH_RESULT_TYPES.values())
     return tuple(sorted(keys))
 

@@ -99,6 +99,7 @@ def _access_bits(service: Service) -> int:
 def finder_data(content: Content, language: Language) -> dict[str, Any]:
     """Return the finder's rows and labels for one language."""
     categories = content.taxonomy.categories
+    shown = content.shown_categories()
     category_index = {category.id: position for position, category in enumerate(categories)}
     audience_index = {audience.id: position for position, audience in enumerate(content.taxonomy.audiences)}
     bassin_index = {bassin.id: position for position, bassin in enumerate(content.bassins)}
@@ -123,8 +124,8 @@ def finder_data(content: Content, language: Language) -> dict[str, Any]:
         "accessBits": ACCESS_BITS,
         "entryBase": urls.relative_link(urls.finder_path(), urls.organization_path("x")).removesuffix("x.md"),
         "categoryBase": urls.relative_link(urls.finder_path(), urls.category_path("x")).removesuffix("x.md"),
-        "categories": [{"id": c.id, "name": c.name.get(language), "group": c.group, "words": [c.name.get(language), *c.synonyms.get(language)]}
-                       for c in categories],
+        "categories": [{"id": c.id, "name": c.name.get(language), "group": c.group, "words": [c.name.get(language), *c.synonyms.get(language)],
+                        "shown": c in shown} for c in categories],
         "groups": [{"id": g.id, "name": g.name.get(language), "difference": g.difference.get(language) if g.difference else ""}
                    for g in content.taxonomy.groups],
         "audiences": [[a.id, a.name.get(language)] for a in content.taxonomy.audiences],

@@ -111,8 +111,9 @@ def _page_documents(content: Content, language: Language) -> list[SearchDocument
              " ".join(f"{line.number} {line.who.get(language)}" for line in content.helplines)),
         page(urls.bassin_list_path(), ui("bassins_title"), " ".join(b.name.get(language) for b in content.bassins), ui("bassins_intro")),
     ]
-    for group in content.taxonomy.groups:
-        for category in (c for c in content.taxonomy.categories if c.group == group.id):
+    shown = content.shown_categories()
+    for group in content.shown_groups():
+        for category in (c for c in shown if c.group == group.id):
             documents.append(page(urls.category_path(category.id), category.name.get(language),
                                   " ".join([group.name.get(language), *category.synonyms.get(language)]), category.description.get(language)))
     for commune in sorted(content.communes.values(), key=lambda c: c.name(language)):

@@ -42,6 +42,7 @@ def test_every_source_is_a_web_page_and_the_hosts_are_listed() -> None:
 def test_real_directory_covers_the_categories_and_communes() -> None:
     content = load_site_content(REPO / "content")
     real = [entry.model for entry in content.organizations if not entry.model.example]
+    assert len(real) == len(content.organizations), "example entries live in tests/fixtures, never in content/"
     # 39 since 2026-12-06: six entries a reader could not act on (no phone, address, website or e-mail)
     # left the directory (research/drafts/unpublished/), and one came back with its own page
     assert len(real) >= 39

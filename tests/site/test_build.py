@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import shutil
 from pathlib import Path
@@ -61,7 +62,17 @@ def test_every_page_has_a_twin_in_the_other_language(built_fixture_site: Path) -
     assert Path("directory/entries/test-soins-ixelles.html") in french
     assert Path("directory/communes/21015.html") in french
     assert Path("directory/categories/palliative-home-care.html") in french
-    assert len(french) > 60
+    assert len(french) > 40
+
+
+def test_a_category_without_services_stays_in_the_taxonomy_but_is_not_shown(built_fixture_site: Path) -> None:
+    assert not (built_fixture_site / "fr" / "directory" / "categories" / "nursing-home.html").exists()
+    directory = soup(built_fixture_site / "fr" / "directory" / "index.html").select_one("article").get_text()
+    assert "Maison de repos" not in directory and "Équipe de soins palliatifs à domicile" in directory
+    script = (built_fixture_site / "search" / "fr-finder.js").read_text(encoding="utf-8")
+    finder = json.loads(json.loads(script.split("]=", 1)[1].rstrip().removesuffix(";")))
+    shown = {category["id"]: category["shown"] for category in finder["categories"]}
+    assert shown["nursing-home"] is False and shown["palliative-home-care"] is True  # the finder offers shown needs only
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
@@ -131,7 +142,7 @@ def test_each_dossier_section_links_to_the_numbered_pages_it_rests_on(built_fixt
     assert line.get_text() == "Sources : 1, 2"
     assert [a["href"] for a in line.select("a")] == ["#source-1", "#source-2"]
     pages = article.select("ol > li > a[id^=source-]")
-    assert [(a["id"], a["href"]) for a in pages] == [("source-1", "https://example.org/soins"), ("source-2", "https://example.org/mediation")]
+    assert [(a["id"], a["href"]) for a in pages] == [("source-1", "https://example.org/soins"), ("source-2", "https://example.org/test-fixture-dettes")]
     dutch = soup(built_fixture_site / "nl" / "dossiers" / "test-palliatif.html").select_one("article p.bx-section-sources")
     assert dutch.get_text() == "Bronnen: 1"
 
