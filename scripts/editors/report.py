@@ -106,8 +106,10 @@ def _check_fact_ages(report: ContentReport, document: YamlDocument, org: Organiz
 def _numbers_differ(data: Any, loc: FieldPath) -> list[tuple[FieldPath, str]]:
     """Return the French/Dutch pairs whose numbers (phones, hours, dates, amounts) are not the same."""
     if isinstance(data, dict) and set(data) == set(LANGUAGES) and all(isinstance(text, str) for text in data.values()):
-        # compared as sets, without "00" (9h / 9u00, 7 jours sur 7 / 7 dagen per week are the same)
-        numbers = {language: sorted(set(re.findall(r"\d+", text.replace(" ", ""))) - {"00"}) for language, text in data.items()}
+        # compared as sets, without "00" (9h / 9u00, 7 jours sur 7 / 7 dagen per week are the same), and
+        # with a thousands separator dropped (1 800 / 1.800 are the same number)
+        numbers = {language: sorted(set(re.findall(r"\d+", re.sub(r"(?<=\d)[ .\u202f](?=\d{3}\b)", "", text).replace(" ", ""))) - {"00"})
+                   for language, text in data.items()}
         return [] if len({tuple(found) for found in numbers.values()}) == 1 else [(loc, " / ".join(" ".join(n) for n in numbers.values()))]
     children = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     return [found for key, value in children for found in _numbers_differ(value, loc + (key,))]
