@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 export SITE_URL
 
-.PHONY: build validate report outreach new test serve edit bench schemas lock clean
+.PHONY: build validate report outreach template-files check-links new test serve edit bench schemas lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ report: $(STAMP)
 
 outreach: $(STAMP)
 	$(PY) -m scripts.outreach $(ARGS)
+
+template-files: $(STAMP)
+	$(PY) -m scripts.template_files $(ARGS)
+
+check-links: $(STAMP)
+	$(PY) -m scripts.check_links $(ARGS)
 
 new: $(STAMP)
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo 'usage: make new KIND=organisation|dossier|template ID=my-id'; exit 2; }

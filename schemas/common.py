@@ -174,7 +174,7 @@ class Source(ContentModel):
     """The date the page shows (published or updated), when it shows one (YYYY-MM-DD); none: the page is undated."""
     read: PastDate | None = None
     """The day the page was read for the facts it supports (YYYY-MM-DD); required on a directory entry's sources."""
-    supports: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(\.access)?$")]] = []
+    supports: list[Annotated[str, Field(pattern=r"^[a-z0-9]+([-_][a-z0-9]+)*(\.access)?$")]] = []
     """On a directory entry: the facts this page states. The entry's description, website, email, phones,
     address, hours, languages; a service's id (what it does, for whom, its cost) and `<service-id>.access`
     (how to get in)."""

@@ -11,9 +11,8 @@ from babel.dates import format_date
 
 from schemas.common import LANGUAGES
 from scripts import REPO_ROOT
-from scripts.content.errors import ContentError, print_problems
 from scripts.editors.outreach import write_outreach
-from scripts.pipeline import load_site_content
+from scripts.pipeline import load_or_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,10 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the sheets' date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    try:
-        content = load_site_content(args.content)
-    except ContentError as error:
-        print_problems(error.problems, "text")
+    content = load_or_report(args.content)
+    if content is None:
         return 1
     today = {language: format_date(args.today, format="long", locale=language) for language in LANGUAGES}
     sheets = write_outreach(content, args.output, today)

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from schemas.common import LANGUAGES, Language, WebUrl
 from scripts import REPO_ROOT
-from scripts.content.errors import ContentError, Problem
+from scripts.content.errors import ContentError, Problem, print_problems
 from scripts.content.loaded import Content
 from scripts.content.validate import load_valid_content
 from scripts.editors.admin import write_admin
@@ -103,6 +103,15 @@ class StageTimes:
 def load_site_content(root: Path) -> Content:
     """Return the content when every file and every rule passes, the site's labels included; raise ContentError otherwise."""
     return load_valid_content(root, REQUIRED_UI_KEYS)
+
+
+def load_or_report(root: Path) -> Content | None:
+    """Return the valid content, or print every problem (as `make validate` does) and return None."""
+    try:
+        return load_site_content(root)
+    except ContentError as error:
+        print_problems(error.problems, "text")
+        return None
 
 
 def ensure_source_date_epoch() -> None:

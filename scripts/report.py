@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from scripts import REPO_ROOT
-from scripts.content.errors import ContentError, print_problems
 from scripts.editors.report import build_report, format_report
-from scripts.pipeline import load_site_content
+from scripts.pipeline import load_or_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,10 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="judge dates as of this day (YYYY-MM-DD)")
     args = parser.parse_args(argv)
-    try:
-        content = load_site_content(args.content)
-    except ContentError as error:
-        print_problems(error.problems, "text")
+    content = load_or_report(args.content)
+    if content is None:
         return 1
     report = build_report(content, args.today)
     if args.format == "json":

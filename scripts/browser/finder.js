@@ -328,11 +328,24 @@
 
   /* How the list is ordered. Example entries (not real organisations) always come after the real ones.
    * "level" (the default): how well a service answers the words (every word, some words, none: with a
-   * need recognised, the other words only rank), then the care level (first line first), then the
-   * distance, then the name. "distance": services with a place first, nearest first. */
+   * need recognised, the other words only rank), then whether the need is the service's main one, then
+   * the care level (first line first), then the distance, then the search's score, then the name.
+   * "distance": services with a place first, nearest first. */
   function relevanceTier(index) {
     if (!textMatches) return 0;
     return textEvery.has(index) ? 0 : textMatches.has(index) ? 1 : 2;
+  }
+  /* With a need (recognised or chosen), a service whose main category (its first) is that need comes
+   * before one that offers it beside another main activity (a general listening line before a disease's line). */
+  function mainNeedTier(index) {
+    var wanted = need !== null ? need.index : state.cat ? data.categories.findIndex(function (c) { return c.id === state.cat; }) : -1;
+    return wanted < 0 || data.rows[index][ROW.cats][0] === wanted ? 0 : 1;
+  }
+  /* The search's own order (its score): "douche" puts DoucheFLUX before the other services for homeless people. */
+  function searchRank(a, b) {
+    if (!textOrder) return 0;
+    var ra = textOrder.has(a) ? textOrder.get(a) : Infinity, rb = textOrder.has(b) ? textOrder.get(b) : Infinity;
+    return ra === rb ? 0 : ra < rb ? -1 : 1;
   }
   function byName(a, b) { return collator.compare(data.rows[a][ROW.orgName], data.rows[b][ROW.orgName]) || a - b; }
   function examplesLast(a, b) { return data.rows[a][ROW.example] - data.rows[b][ROW.example]; }
@@ -346,8 +359,9 @@
     level: function (distances, located) {
       var near = byDistance(distances);
       return function (a, b) {
-        return examplesLast(a, b) || relevanceTier(a) - relevanceTier(b) || data.rows[a][ROW.level] - data.rows[b][ROW.level] ||
-          (located ? near(a, b) : 0) || byName(a, b);
+        return examplesLast(a, b) || relevanceTier(a) - relevanceTier(b) || mainNeedTier(a) - mainNeedTier(b) ||
+          data.rows[a][ROW.level] - data.rows[b][ROW.level] ||
+          (located ? near(a, b) : 0) || searchRank(a, b) || byName(a, b);
       };
     },
     distance: function (distances) { var near = byDistance(distances); return function (a, b) { return examplesLast(a, b) || near(a, b) || byName(a, b); }; },

@@ -41,7 +41,7 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     postcodes = _load_postcodes(root, problems)
     organizations = _load_organizations(root, problems)
     dossiers = _load_dossiers(root, problems)
-    templates = _load_templates(root, problems)
+    templates = load_templates(root, problems)
     if site is None or ui is None or taxonomy is None or bassins is None or helplines is None:
         return None
     return Content(
@@ -183,7 +183,7 @@ def _load_dossier_page(root: Path, path: Path, language: Any, problems: Problems
     return DossierPage(meta, language, body, end + 2, document)
 
 
-def _load_templates(root: Path, problems: Problems) -> list[TemplateEntry]:
+def load_templates(root: Path, problems: Problems) -> list[TemplateEntry]:
     entries = []
     for folder in sorted((root / "templates").glob("*")):
         meta_path = folder / "template.yaml"

@@ -9,6 +9,7 @@ from typing import Any
 
 from schemas.common import LANGUAGES, other_language
 from schemas.organization import Organization
+from schemas.template import Template
 from scripts.content.errors import ContentError, Problems
 from scripts.content.load import load_content
 from scripts.content.loaded import Content, DossierPage, OrganizationEntry, TemplateEntry
@@ -237,9 +238,37 @@ def _check_template(content: Content, template: TemplateEntry, problems: Problem
     _check_refs(problems, document, ("audiences",), model.audiences, [a.id for a in content.taxonomy.audiences], "public", "content/taxonomy.yaml (audiences)")
     _check_refs(problems, document, ("dossiers",), model.dossiers, content.dossiers, "dossier", "content/dossiers/")
     for language in LANGUAGES:
-        message, fix = check_template_file(template.folder, model.files.get(language))
-        if message:
-            _add(problems, document, ("files", language), message, fix)
+        for index, name in enumerate(model.files.get(language) if model.files else []):
+            message, fix = check_template_file(template.folder, name)
+            if message:
+                _add(problems, document, ("files", language, index), message, fix)
+    if not model.example:
+        _check_template_kind(document, model, problems)
+
+
+def _check_template_kind(document: YamlDocument, model: Template, problems: Problems) -> None:
+    """An official form names its issuer, its page and the page behind each fact; our own model is hosted, licensed and sourced."""
+    official = model.kind != "model"
+    required = {"official_page": "add official_page: {fr: https://..., nl: https://...}, the issuer's page about the form",
+                "issuer": "add issuer: {fr: ..., nl: ...}, who publishes the form"} if official else {
+                "files": "add files: {fr: [name.fr.pdf], nl: [name.nl.pdf]} in the template's folder",
+                "licence": "add licence: CC BY 4.0 (our models are free to reuse with attribution)"}
+    for name, fix in required.items():
+        if getattr(model, name) is None:
+            _add(problems, document, ("kind",), f"{model.kind}: {name} is missing", fix)
+    if not model.sources:
+        _add(problems, document, ("kind",), f"{model.kind}: no source", "add sources: the official pages (or, for a model, the public models it draws on)")
+    if model.kind == "online-procedure" and (model.files or model.format not in (None, "online")):
+        _add(problems, document, ("format",), "an online procedure has no file", "set format: online and remove files")
+    if model.kind == "official-form" and model.files and model.licence is None:
+        _add(problems, document, ("files",), "an official form is hosted here without its reuse terms",
+             "link the official page instead, or add licence: with the issuer's own words allowing reuse")
+    if official:
+        supported = {fact for source in model.sources for fact in source.supports}
+        for fact in model.published_facts():
+            if fact not in supported:
+                _add(problems, document, (fact,), f"no source supports this fact ({fact})",
+                     f"add {fact} to supports: of the source that states it, or remove the fact")
 
 
 def check_template_file(folder: Path, name: str) -> tuple[str, str]:

@@ -127,5 +127,5 @@ def _write_template(root: Path, rng: random.Random, number: int, sample_file: Pa
     for language in LANGUAGES:
         shutil.copy(sample_file, folder / f"modele.{language}.pdf")
     meta = {"id": folder.name, "example": True, "title": _text(rng, vocabulary, 4), "description": _text(rng, vocabulary, 20),
-            "audiences": ["professionals"], "version": "1.0", "files": {"fr": "modele.fr.pdf", "nl": "modele.nl.pdf"}}
-    (folder / "template.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True) + "date: 2026-10-01\n", encoding="utf-8")
+            "audiences": ["professionals"], "version": "1.0", "files": {"fr": ["modele.fr.pdf"], "nl": ["modele.nl.pdf"]}}
+    (folder / "template.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True) + "date: 2026-10-01\nchecked: 2026-10-01\n", encoding="utf-8")

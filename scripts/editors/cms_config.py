@@ -168,7 +168,8 @@ def _scalar_widget(name: str, annotation: Any, options: ContentOptions) -> Widge
                            for code, label in LANGUAGE_LABELS.items()]}
     if base is TemplateFiles:
         return {"widget": "object", "collapsed": False,
-                "fields": [{"name": code, "label": label, "widget": "file", "hint": info.description or ""}
+                "fields": [{"name": code, "label": label, "widget": "list", "hint": info.description or "",
+                            "field": {"name": "file", "label": label, "widget": "file"}}
                            for (code, label), info in zip(LANGUAGE_LABELS.items(), TemplateFiles.model_fields.values(),
                                                           strict=True)]}
     if isinstance(base, type) and issubclass(base, BaseModel):

@@ -45,6 +45,7 @@ class ContentReport:
     old_facts: list[Finding] = field(default_factory=list)
     not_actionable: list[Finding] = field(default_factory=list)
     numbers_differ: list[Finding] = field(default_factory=list)
+    forms: list[Finding] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """Return the report as plain data (for --format json)."""
@@ -58,6 +59,9 @@ FACT_MAX_AGE_YEARS = {"phones": 2, "hours": 2, "address": 2, "access": 2, "descr
 
 HELPLINE_MAX_AGE_MONTHS = 6
 """A helpline's number and hours are checked again after this many months."""
+
+FORM_MAX_AGE_MONTHS = 6
+"""An official form's page (its version, its rules) is checked again after this many months."""
 
 
 def _finding(document: YamlDocument, loc: FieldPath, detail: str) -> Finding:
@@ -141,6 +145,10 @@ def build_report(content: Content, today: date) -> ContentReport:
             report.helplines.append(_finding(helplines, ("helplines", index, "last_verified"),
                                              f"{line.number} checked on {line.last_verified.isoformat()}, more than "
                                              f"{HELPLINE_MAX_AGE_MONTHS} months ago: check its number and hours on the official page"))
+    for template in content.templates:
+        if template.model.checked < months_before(report.today, FORM_MAX_AGE_MONTHS):
+            report.forms.append(_finding(template.document, ("checked",), f"checked on {template.model.checked.isoformat()}, more than "
+                                         f"{FORM_MAX_AGE_MONTHS} months ago: open its official page (or its sources) and check the version"))
     for pages in content.dossiers.values():
         for page in pages.values():
             _check_date(report, page.document, ("reviewed",), page.meta.reviewed)
@@ -160,6 +168,7 @@ SECTIONS = (
     ("old_facts", "Facts whose newest page is old (phones, address, hours, access: 2 years; descriptions: 4 years)"),
     ("not_actionable", "Entries a reader cannot act on"),
     ("numbers_differ", "French and Dutch texts whose numbers differ (phones, hours, dates)"),
+    ("forms", f"Forms and models not checked for {FORM_MAX_AGE_MONTHS} months (official forms change version)"),
 )
 
 

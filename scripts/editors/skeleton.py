@@ -82,15 +82,25 @@ _DOSSIER_TEXTS = {
 
 _TEMPLATE = """\
 # yaml-language-server: $schema=../../../schemas/template.json
-# Written by `make new`. Put the two files beside this one, replace every TODO, then run
-# `make validate`.
+# Written by `make new`: a model of our own. For an official form, set kind: official-form, remove
+# files and licence (unless the issuer allows reuse), and add issuer, official_page and the facts
+# (see schemas/template.json). Replace every TODO, then run `make validate`.
 id: {id}
+kind: model
 title: {{fr: "TODO: titre", nl: "TODO: titel"}}
 description: {{fr: "TODO: à quoi sert ce modèle", nl: "TODO: waarvoor dit model dient"}}
 audiences: [professionals]
-version: "TODO"
-date: TODO
-files: {{fr: {id}.fr.pdf, nl: {id}.nl.pdf}}
+steps:
+  fr: ["TODO: première étape"]
+  nl: ["TODO: eerste stap"]
+files: {{fr: [{id}.fr.pdf], nl: [{id}.nl.pdf]}}
+licence: CC BY 4.0
+checked: TODO
+sources:
+  - url: "TODO: https://... (a public model this one draws on)"
+    title: "TODO: the page's title"
+    read: TODO
+    supports: [description, steps]
 """
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 from babel.dates import format_date, get_day_names
 from babel.units import format_unit
+from pypdf import PdfReader
 
 from schemas.bassin import Bassin
 from schemas.common import Language, LocalizedText, MonthDate
@@ -25,8 +26,9 @@ from schemas.organization import (
     Service,
     tel_target,
 )
+from schemas.template import Template
 from scripts.content.dates import build_date, is_outdated, months_before
-from scripts.content.loaded import Content
+from scripts.content.loaded import Content, TemplateEntry
 from scripts.pages import urls
 from scripts.pages.markdown_text import Markdown, escape_markdown
 
@@ -95,6 +97,34 @@ class PageHelpers:
         """Return a file's size in kilobytes, in the page's language."""
         kilobytes = max(1, round(path.stat().st_size / 1024))
         return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
+
+    def file_facts(self, path: Path) -> str:
+        """Return a hosted file's format, pages (PDF) and size: "PDF, 2 p., 31 kB"."""
+        parts = [path.suffix.lstrip(".").upper()]
+        if path.suffix.lower() == ".pdf":
+            parts.append(self.ui("template_pages").replace("{count}", str(len(PdfReader(path).pages))))
+        return ", ".join([*parts, self.file_size(path)])
+
+    def template_summary(self, model: Template) -> str:
+        """Return what a form is in a few words: "Formulaire officiel, INAMI (PDF)"."""
+        summary = self.ui("template_kind_" + model.kind) + (f", {self.t(model.issuer)}" if model.issuer else "")
+        if model.format:
+            summary += f" ({self.ui('template_format_online') if model.format == 'online' else model.format.upper()})"
+        return summary
+
+    def related_templates(self, meta: DossierFrontMatter) -> list[TemplateEntry]:
+        """Return the forms and models of a dossier: those it names and those that name it, official forms first."""
+        related = [entry for entry in self.content.templates if entry.model.id in meta.templates or meta.id in entry.model.dossiers]
+        return sorted(related, key=lambda entry: (entry.model.kind == "model", entry.model.title.get(self.language)))
+
+    def templates_by_dossier(self) -> list[tuple[str, list[TemplateEntry]]]:
+        """Return the forms and models grouped under the dossier they serve (in the dossiers' order), then the others."""
+        pages = {dossier_id: pages.get(self.language) or next(iter(pages.values())) for dossier_id, pages in self.content.dossiers.items()}
+        order = sorted(pages, key=lambda dossier_id: (pages[dossier_id].meta.order, pages[dossier_id].meta.title))
+        by_title = sorted(self.content.templates, key=lambda entry: entry.model.title.get(self.language))
+        groups = [(pages[dossier_id].meta.title, [entry for entry in by_title if dossier_id in entry.model.dossiers]) for dossier_id in order]
+        groups.append((self.ui("templates_other"), [entry for entry in by_title if not entry.model.dossiers]))
+        return [group for group in groups if group[1]]
 
     def phone(self, number: str) -> Markdown:
         """Return a phone number as a tel: link, shown as its source writes it."""

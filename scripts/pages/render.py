@@ -111,7 +111,7 @@ def _render_language(content: Content, site: LanguageSite) -> None:
     render(urls.template_list_path(), "template_list.md.j2")
     for template in content.templates:
         render(urls.template_path(template.model.id), "template.md.j2", template=template)
-        for file_name in {template.model.files.fr, template.model.files.nl}:
+        for file_name in template.model.files.fr + template.model.files.nl if template.model.files else []:
             site.files[urls.template_file_path(template.model.id, file_name)] = template.folder / file_name
     site.nav = _navigation(content, language)
 

@@ -7,6 +7,7 @@ from typing import get_args
 
 from schemas.organization import Accessibility, AccessMode, CostKind, NewClientsState, Verification
 from schemas.taxonomy import CareLevel
+from schemas.template import TemplateKind
 from scripts import REPO_ROOT
 from scripts.browser import BROWSER_CODE
 
@@ -23,6 +24,7 @@ DYNAMIC_UI_KEYS: dict[str, tuple[str, ...]] = {
     "level_": tuple(str(level) for level in get_args(CareLevel)),
     "finder_level_": tuple(str(level) for level in get_args(CareLevel)),
     "new_clients_": get_args(NewClientsState),
+    "template_kind_": get_args(TemplateKind),
 }
 """Keys built from a value (`ui('cost_' ~ kind)`): the prefix and every value it takes."""
 
@@ -51,6 +53,7 @@ def _collect_keys() -> tuple[str, ...]:
                  "phone", "address", "opening_hours", "access_how"})
     keys.update("verification_" + value for value in DYNAMIC_UI_KEYS["verification_"])
     keys.update(label for _, label in SEARCH_RESULT_TYPES.values())
+    keys.update("template_kind_" + kind for kind in DYNAMIC_UI_KEYS["template_kind_"])  # the search index names each kind
     return tuple(sorted(keys))
 
 

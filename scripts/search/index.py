@@ -69,9 +69,12 @@ def collect_documents(content: Content, language: Language) -> list[SearchDocume
     for template in content.templates:
         model = template.model
         audiences = [a.name.get(language) for a in content.taxonomy.audiences if a.id in model.audiences]
+        names = [*model.keywords.get(language), content.ui_text(f"template_kind_{model.kind}", language), *audiences]
+        if model.issuer:
+            names.append(model.issuer.get(language))
         documents.append(
             SearchDocument("template", model.title.get(language), urls.html_path(urls.template_path(model.id)), "",
-                           " ".join(audiences), model.description.get(language))
+                           " ".join(names), " ".join([model.description.get(language), *model.steps.get(language)]))
         )
     return documents + _page_documents(content, language)
 

@@ -75,7 +75,7 @@ def test_template_over_size_limit(capsys: pytest.CaptureFixture[str], scratch_co
     status, lines = run_check(capsys, scratch_content)
     assert status == 1
     assert lines[0] == (
-        "content/templates/modele-test/template.yaml:8:13: files.fr: the file weighs 11.0 MB, over the 10 MB limit"
+        "content/templates/modele-test/template.yaml:14:14: files.fr[0]: the file weighs 11.0 MB, over the 10 MB limit"
     )
 
 
@@ -85,7 +85,7 @@ def test_template_symlink_outside_folder(capsys: pytest.CaptureFixture[str], scr
     target.symlink_to(scratch_content / "site.yaml")
     status, lines = run_check(capsys, scratch_content)
     assert status == 1
-    assert "files.fr: 'modele-test.fr.pdf' points outside the template's folder" in lines[0]
+    assert "files.fr[0]: 'modele-test.fr.pdf' points outside the template's folder" in lines[0]
 
 
 def test_missing_ui_label(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:

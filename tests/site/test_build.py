@@ -34,6 +34,7 @@ def _content_links() -> set[str]:
     links |= {s.url for line in content.helplines for s in line.sources}
     links |= {s.url for group in content.taxonomy.groups for s in group.sources}
     links |= {s.url for entry in content.organizations for s in entry.model.sources} | {e.model.website for e in content.organizations if e.model.website}
+    links |= {s.url for entry in content.templates for s in entry.model.sources}
     return links
 
 
@@ -128,7 +129,7 @@ def test_dossier_page_has_rendered_markdown_and_related_sections(built_fixture_s
     assert article.select_one(".admonition.note .admonition-title").get_text() == "Note"
     assert article.find("strong").get_text() == "hôpital"
     headings = [h2.get_text(strip=True) for h2 in article.find_all("h2")]
-    assert headings == ["Que faire ?", "Sources", "Services liés", "Modèles liés"]
+    assert headings == ["Que faire ?", "Sources", "Services liés", "Formulaires et modèles"]
     related = [a["href"] for a in article.select("ul a")]
     assert "../directory/entries/test-soins-ixelles.html" in related
     assert "../documents/modele-test.html" in related
@@ -180,11 +181,25 @@ def test_contributed_text_is_shown_literally(built_fixture_site: Path) -> None:
 
 def test_template_page_offers_both_files(built_fixture_site: Path) -> None:
     page = soup(built_fixture_site / "fr" / "documents" / "modele-test.html")
-    downloads = page.select("article a[download]")
-    assert [a["hreflang"] for a in downloads] == ["fr", "nl"]
-    assert downloads[0].get_text(strip=True) == "Télécharger: français (PDF, 1 ko)"
+    article = page.select_one("article")
+    downloads = article.select("a[download]")
+    assert [a["hreflang"] for a in downloads] == ["fr", "fr", "nl", "nl"]
+    assert [a.get_text(strip=True) for a in downloads[:2]] == ["Télécharger: français (PDF, 1 p., 6 ko)", "Télécharger: français (ODT, 2 ko)"]
     for link in downloads:
-        assert (built_fixture_site / "fr" / "documents" / link["href"]).read_bytes().startswith(b"%PDF-")
+        assert (built_fixture_site / "fr" / "documents" / link["href"]).read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
+    text = " ".join(article.get_text(" ").split())
+    assert "Modèle (à adapter) · Brusano" in text and "Conditions de réutilisation : CC BY 4.0" in text
+    assert [item.get_text(strip=True) for item in article.select("ol")[0].select("li")] == ["Remplissez le modèle.", "Envoyez-le au médecin."]
+    assert article.select_one('a[href="https://example.org/modele-public"]') is not None  # the public model it draws on
+
+
+def test_the_forms_page_groups_forms_by_dossier_and_search_knows_their_usual_names(built_fixture_site: Path) -> None:
+    listing = soup(built_fixture_site / "fr" / "documents" / "index.html").select_one("article")
+    assert [h2.get_text(strip=True) for h2 in listing.find_all("h2")] == ["Dossier de test palliatif"]
+    assert "Modèle de test" in listing.get_text() and "Modèle (à adapter)" in listing.get_text()
+    index = (built_fixture_site / "search" / "fr.js").read_text(encoding="utf-8") + "".join(
+        path.read_text(encoding="utf-8") for path in sorted((built_fixture_site / "search" / "fr").glob("terms-*.js")))
+    assert "annex" in index  # "annexe test", a keyword, is indexed (stemmed)
 
 
 def test_root_chooser_sitemap_robots_and_404(built_fixture_site: Path) -> None:
