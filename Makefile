@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 export SITE_URL
 
-.PHONY: build validate report outreach template-files check-links new test serve edit bench schemas lock clean
+.PHONY: build validate report outreach template-files check-links new test test-fast serve edit bench schemas lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m ruff check scripts schemas tests
 	$(PY) -m schemas.export --check
 	$(PY) -m pytest $(ARGS)
+
+# The edit loop: lint, schemas and every test that needs no browser (the whole suite stays `make test`).
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(PY) -m ruff check scripts schemas tests
+	$(PY) -m schemas.export --check
+	$(PY) -m pytest -m "not browser" $(ARGS)
 
 $(VENV)/.bench-installed: $(STAMP) requirements-bench.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt

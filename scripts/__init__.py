@@ -4,7 +4,7 @@
 - `pages/`: turn valid content into each language's pages, entries as HTML and the rest as Markdown (pure: writes nothing);
 - `site/`: build each language with mkdocs, then the root pages, through the single writer;
 - `search/`: the search index and finder rows;
-- `opendata/`: the directory as JSON, CSV and HSDS 3.0, and the HSDS importer;
+- `opendata/`: the directory as JSON, CSV and HSDS 3.1, and the HSDS importer;
 - `editors/`: the CMS's configuration and admin, the editors' report, skeletons;
 - `pipeline.py`: the whole build (`build_site`), used by the commands and the preview;
 - `preview/`: the live preview of `make serve` and `make edit`;

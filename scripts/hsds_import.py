@@ -1,4 +1,4 @@
-"""Import Open Referral HSDS 3.0 data (JSON, or the CSV datapackage) into content/directory YAML.
+"""Import Open Referral HSDS 3.0 or 3.1 data (JSON, or the CSV datapackage) into content/directory YAML.
 
 Every record that cannot be mapped is reported with the reason, so that a real directory can be
 loaded and its gaps fixed: addresses outside the Brussels-Capital Region, numbers that are not
@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     if content is None:
         print("the content folder has problems: run make validate first", file=sys.stderr)
         return 1
-    organizations, report = import_services(content, read_services(args.source), args.category)
+    try:
+        services = read_services(args.source)
+    except ValueError as error:  # a version we do not read: said once, without a traceback
+        print(error, file=sys.stderr)
+        return 1
+    organizations, report = import_services(content, services, args.category)
     written = write_organizations(organizations, args.output or args.content / "directory")
     for title, lines in (("imported", report.imported), ("not imported", report.skipped), ("to check", report.warnings)):
         print(f"{title}: {len(lines)}")

@@ -55,3 +55,10 @@ def browser() -> Iterator[Browser]:
     with launch_chromium() as chromium:
         yield chromium
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium (directly or through a fixture), so `make test-fast` can leave them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

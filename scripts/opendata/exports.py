@@ -1,4 +1,4 @@
-"""Open data: the whole directory as JSON, CSV (with CSVW metadata), HSDS 3.0 JSON, and vCards."""
+"""Open data: the whole directory as JSON, CSV (with CSVW metadata), HSDS 3.1 JSON, and vCards."""
 
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
-"""Import Open Referral HSDS 3.0 data (JSON, or the CSV datapackage) into content/directory YAML.
+"""Import Open Referral HSDS 3.0 or 3.1 data (JSON, or the CSV datapackage) into content/directory YAML.
 
 Every record that cannot be mapped is reported with the reason, so that a real directory can be
 loaded and its gaps fixed: addresses outside the Brussels-Capital Region, numbers that are not
 phone numbers, schedules that are not weekly, services without a known category. HSDS has one
 text per field: unless the file carries our `x_brusano` translations, the text is copied into
-both languages and the report lists it as to be translated.
+both languages and the report lists it as to be translated. HSDS 3.1 only adds optional fields to
+3.0, so one mapping reads both; a JSON document that declares another version is refused.
 
 The command is `python -m scripts.hsds_import` (scripts/hsds_import.py).
 """
@@ -27,6 +28,8 @@ from schemas.organization import Coordinates, Organization
 from scripts.content.loaded import Content
 from scripts.content.yaml_source import dump_yaml
 
+HSDS_VERSIONS = ("3.0", "3.1")
+"""The HSDS versions read, with their patch releases (3.1.2)."""
 ICAL_DAYS = {"MO": "mo", "TU": "tu", "WE": "we", "TH": "th", "FR": "fr", "SA": "sa", "SU": "su"}
 
 
@@ -49,9 +52,18 @@ def read_services(source: Path) -> list[dict[str, Any]]:
     if source.name == "datapackage.json" or source.is_dir():
         return _services_from_datapackage(source if source.is_dir() else source.parent)
     data = json.loads(source.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        _check_version(data, source)
     if isinstance(data, dict) and "contents" in data:
         return list(data["contents"])
     return data if isinstance(data, list) else [data]
+
+
+def _check_version(document: dict[str, Any], source: Path) -> None:
+    """Refuse a document whose `version` (the HSDS API root's field, which our export carries) is not 3.0 or 3.1."""
+    version = str(document.get("version", ""))
+    if version and not any(version == known or version.startswith(f"{known}.") for known in HSDS_VERSIONS):
+        raise ValueError(f"{source}: version: expected HSDS {' or '.join(HSDS_VERSIONS)} but the file declares {version!r}")
 
 
 def _services_from_datapackage(folder: Path) -> list[dict[str, Any]]:
@@ -300,7 +312,7 @@ def write_organizations(organizations: dict[str, dict[str, Any]], output: Path) 
     for org_id, organization in sorted(organizations.items()):
         path = output / f"{org_id}.yaml"
         text = dump_yaml(organization)
-        path.write_text("# Imported from HSDS 3.0: check the texts and translations before publishing.\n" + text, encoding="utf-8")
+        path.write_text("# Imported from HSDS: check the texts and translations before publishing.\n" + text, encoding="utf-8")
         written.append(path)
     return written
 

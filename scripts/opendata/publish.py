@@ -1,4 +1,4 @@
-"""Write the open-data files (JSON, CSV with CSVW metadata, HSDS 3.0) at the site's root."""
+"""Write the open-data files (JSON, CSV with CSVW metadata, HSDS 3.1) at the site's root."""
 
 from __future__ import annotations
 

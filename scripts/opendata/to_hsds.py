@@ -1,4 +1,4 @@
-"""Open Referral HSDS 3.0: export of the directory, validated against the official JSON Schemas.
+"""Open Referral HSDS 3.1: export of the directory, validated against the official JSON Schemas.
 
 HSDS has one text per field and fixed-offset time zones: French goes in the standard fields, and
 each object carries the Dutch text and the Europe/Brussels time zone in an `x_brusano` extension.
@@ -21,8 +21,10 @@ from scripts.content.loaded import Content
 from scripts.opendata.exports import hsds_id, metadata
 from scripts.opendata.json_stream import json_chunks
 
-HSDS_SCHEMAS = REPO_ROOT / "schemas" / "hsds-3.0"
-"""The official HSDS 3.0 schemas (openreferral/specification v3.0, CC BY-SA 4.0; see its README)."""
+HSDS_VERSION = "3.1"
+"""The HSDS version of the export, declared in the document's `version` (as the HSDS API's root does)."""
+HSDS_SCHEMAS = REPO_ROOT / "schemas" / "hsds-3.1"
+"""The official HSDS 3.1 schemas (openreferral/specification, branch 3.1-dev; CC BY-SA 4.0; see its README)."""
 WEEKDAYS_ICAL = {"mo": "MO", "tu": "TU", "we": "WE", "th": "TH", "fr": "FR", "sa": "SA", "su": "SU"}
 
 
@@ -114,8 +116,15 @@ def _access_fields(content: Content, access: Access, local_id: str, service_id: 
     return fields
 
 
+def _additional_urls(org: Organization, service: Service, service_id: str) -> list[dict[str, Any]]:
+    """Return the public pages that state the service, as HSDS 3.1 `additional_urls` labelled with their titles."""
+    return [{"id": hsds_id("url", f"{service.id}/{source.url}"), "service_id": service_id, "url": source.url,
+             **({"label": source.title} if source.title else {})}
+            for source in org.sources if service.id in source.supports]
+
+
 def export_service(content: Content, org: Organization, service: Service) -> dict[str, Any]:
-    """Return one service in HSDS 3.0 form, with its organisation and locations nested."""
+    """Return one service in HSDS 3.1 form, with its organisation and locations nested."""
     service_id = hsds_id("service", service.id)
     located = [location for location in org.locations if not service.locations or location.id in service.locations]
     areas = ["Région de Bruxelles-Capitale"] if service.area_served == "region" else [
@@ -136,6 +145,7 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
         "attributes": [
             {"id": hsds_id("attribute", f"{service.id}/{category}"), "link_id": service_id, "link_type": "service",
              "link_entity": "service", "taxonomy_term_id": hsds_id("taxonomy_term", category),
+             "label": content.get_category(category).name.fr,
              "taxonomy_term": {"id": hsds_id("taxonomy_term", category), "code": category,
                                "name": content.get_category(category).name.fr,
                                "description": content.get_category(category).description.fr,
@@ -145,6 +155,8 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
         **_translations(name=service.name, description=service.description),
     }
     result["x_brusano"].update(id=service.id, categories=service.categories, audiences=service.audiences)
+    if urls := _additional_urls(org, service, service_id):
+        result["additional_urls"] = urls
     if service.access:
         result.update(_access_fields(content, service.access, service.id, service_id))
         result["x_brusano"]["access"] = service.access.model_dump(mode="json", exclude_none=True)
@@ -156,9 +168,9 @@ def export_service(content: Content, org: Organization, service: Service) -> dic
 
 
 def export_hsds(content: Content) -> Iterator[str]:
-    """Return every service as HSDS 3.0 JSON, in pieces (a paginated service list with one page)."""
+    """Return every service as HSDS 3.1 JSON, in pieces (a paginated service list with one page)."""
     pairs = content.get_services()
-    document = {"total_items": len(pairs), "total_pages": 1, "page_number": 1, "size": len(pairs),
+    document = {"version": HSDS_VERSION, "total_items": len(pairs), "total_pages": 1, "page_number": 1, "size": len(pairs),
                 "first_page": True, "last_page": True, "empty": not pairs, "x_brusano": {"metadata": metadata(content)}}
     return json_chunks(document, "contents", (export_service(content, org, service) for org, service in pairs))
 

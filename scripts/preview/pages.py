@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from mkdocs.commands.build import _build_page, _populate_page
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import File, get_files, set_exclusions
-from mkdocs.structure.nav import get_navigation
-from mkdocs.structure.pages import Page
+from properdocs.commands.build import _build_page, _populate_page
+from properdocs.config import load_config
+from properdocs.exceptions import MkDocsException
+from properdocs.structure.files import File, get_files, set_exclusions
+from properdocs.structure.nav import get_navigation
+from properdocs.structure.pages import Page
 
 from scripts.pages import urls
 from scripts.pages.entry_page import HtmlPage, render_entry_page
@@ -129,7 +129,7 @@ class LanguagePages:
     def _render(self, files: list[File]) -> None:
         """Render pages as mkdocs' build does; a page that warns keeps its last good HTML."""
         documentation = self.files.documentation_pages()
-        logger = logging.getLogger("mkdocs")
+        logger = logging.getLogger("properdocs")
         for file in files:
             collector = WarningCollector()
             logger.addHandler(collector)

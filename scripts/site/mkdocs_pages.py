@@ -13,11 +13,11 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents, get_toc
+from properdocs.config.defaults import MkDocsConfig
+from properdocs.plugins import BasePlugin, event_priority
+from properdocs.structure.files import File, Files
+from properdocs.structure.pages import Page
+from properdocs.structure.toc import TableOfContents, get_toc
 
 from scripts.pages.entry_page import HtmlPage
 from scripts.pages.render import LanguageSite, SiteItem

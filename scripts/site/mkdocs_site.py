@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
+from properdocs.commands.build import build as mkdocs_build
+from properdocs.config import load_config
+from properdocs.exceptions import Abort, MkDocsException
 
 from schemas.common import Language, other_language
 from scripts import REPO_ROOT
@@ -86,7 +88,7 @@ def build_language(content: Content, site: LanguageSite, work_dir: Path, site_di
     config_path = work_dir / f"mkdocs-{site.language}.yml"
     config_path.write_text(yaml.safe_dump(language_config(content, site, docs_dir, site_dir, material_search=material_search), allow_unicode=True), encoding="utf-8")
     collector = WarningCollector()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger("properdocs")
     logger.addHandler(collector)
     try:
         config = load_config(str(config_path), strict=True)
@@ -98,3 +100,26 @@ def build_language(content: Content, site: LanguageSite, work_dir: Path, site_di
         logger.removeHandler(collector)
     for generated in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / generated).unlink(missing_ok=True)  # replaced by one bilingual sitemap
+    if not material_search:
+        drop_unloaded_theme_files(site_dir)
+
+
+UNLOADED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "assets/images/favicon.png")
+"""Material's search worker and its lunr files (our search replaces Material's) and its default icon (ours is the logo): no page loads them."""
+
+
+def drop_unloaded_theme_files(site_dir: Path) -> None:
+    """Remove the theme's files no page loads (its search, the source maps) and the comments that point at the maps."""
+    for name in UNLOADED_THEME_FILES:
+        path = site_dir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    for source_map in site_dir.rglob("*.map"):
+        source_map.unlink()
+    for path in [*site_dir.glob("assets/javascripts/*.js"), *site_dir.glob("assets/stylesheets/*.css")]:
+        text = path.read_text(encoding="utf-8")
+        kept = re.sub(r"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$", "\n", text)
+        if kept != text:
+            path.write_text(kept, encoding="utf-8")

@@ -121,17 +121,17 @@ def test_header_form_without_javascript_goes_to_results_page(browser: Browser, s
 
 
 PAGE_KINDS = [
-    ("fr", "repit", "Répit et soutien des aidants proches", "directory/categories/carer-respite.html"),  # a need, by its synonym
-    ("nl", "respijt", "Respijtzorg en steun voor mantelzorgers", "directory/categories/carer-respite.html"),
-    ("fr", "coordination domicile", "Coordination de soins à domicile", "directory/categories/home-care-coordination.html"),
-    ("nl", "coordinatie", "Coördinatie van thuiszorg", "directory/categories/home-care-coordination.html"),
+    ("fr", "gezinszorg", "Aide familiale", "directory/categories/family-help.html"),  # a need, by its synonym
+    ("nl", "gezinshulp", "Gezinszorg", "directory/categories/family-help.html"),
+    ("fr", "fin de vie", "Équipe de soins palliatifs à domicile", "directory/categories/palliative-home-care.html"),
+    ("nl", "thuisequipe", "Palliatieve thuiszorgequipe", "directory/categories/palliative-home-care.html"),
     ("fr", "Schaarbeek", "Schaerbeek", "directory/communes/21015.html"),  # a commune by its other name
     ("nl", "1050", "Elsene", "directory/communes/21009.html"),  # and by a postcode
     ("fr", "Elsene", "Ixelles", "directory/communes/21009.html"),
     ("fr", "thematiques", "Dossiers thématiques", "dossiers/index.html"),  # section pages
     ("nl", "thematische", "Thematische dossiers", "dossiers/index.html"),
     ("fr", "repertoire", "Répertoire des services", "directory/index.html"),
-    ("fr", "modeles", "Modèles de documents", "documents/index.html"),
+    ("fr", "formulaires", "Formulaires et modèles", "documents/index.html"),
     ("nl", "gids", "Gids van de diensten", "directory/index.html"),
     ("nl", "zorgzone zuid", "Zorgzone Zuid", "directory/bassins/sud.html"),
     ("fr", "bassin nord", "Bassin Nord", "directory/bassins/nord.html"),

@@ -1,4 +1,4 @@
-"""Open data exports, parsed back: JSON, CSV, vCard, and HSDS 3.0 against the official schemas."""
+"""Open data exports, parsed back: JSON, CSV, vCard, and HSDS 3.1 against the official schemas."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_vcard_imports(built_fixture_site: Path) -> None:
 
 def test_hsds_export_validates_against_official_schemas(built_fixture_site: Path) -> None:
     document = json.loads((built_fixture_site / "open-data" / "hsds-services.json").read_text(encoding="utf-8"))
-    assert document["total_items"] == 4
+    assert document["version"] == "3.1" and document["total_items"] == 4
     for service in document["contents"]:
         assert validate_hsds_service(service) == []
     service = next(s for s in document["contents"] if s["x_brusano"]["id"] == "test-soins-palliatifs")
@@ -60,12 +60,25 @@ def test_hsds_export_validates_against_official_schemas(built_fixture_site: Path
     assert [s["byday"] for s in location["schedules"]] == ["MO,TU,WE,TH,FR", "MO,TU,WE,TH,FR"]
 
 
+def test_hsds_export_fills_fields_new_in_3_1(built_fixture_site: Path) -> None:
+    """3.1's attribute.label carries the category's name, and additional_urls the pages that state the service."""
+    text = (built_fixture_site / "open-data" / "hsds-services.json").read_text(encoding="utf-8")
+    assert ": null" not in text  # empty optional fields are left out, never null
+    services = {service["x_brusano"]["id"]: service for service in json.loads(text)["contents"]}
+    debts = services["test-cpas-mediation-dettes"]
+    assert [(url["url"], url["label"]) for url in debts["additional_urls"]] == [
+        ("https://example.org/test-fixture-dettes", "Test fixture, debt mediation")]
+    assert all(attribute["label"] == attribute["taxonomy_term"]["name"] for service in services.values() for attribute in service["attributes"])
+
+
 def test_hsds_validation_reports_a_broken_service(built_fixture_site: Path) -> None:
     document = json.loads((built_fixture_site / "open-data" / "hsds-services.json").read_text(encoding="utf-8"))
-    broken = dict(document["contents"][0], status="open", id="not-a-uuid")
+    broken = dict(document["contents"][0], status="open", id="not-a-uuid", additional_urls=[{"id": "not-a-uuid"}])
     errors = validate_hsds_service(broken)
     assert any(error.startswith("status:") for error in errors)
     assert any(error.startswith("id:") for error in errors)
+    assert "additional_urls/0: 'url' is a required property" in errors  # a 3.1 field: the 3.0 schemas would not see it
+    assert "additional_urls/0/id: 'not-a-uuid' is not a 'uuid'" in errors
 
 
 def test_editor_notes_are_never_published(built_fixture_site: Path) -> None:

@@ -1,4 +1,4 @@
-"""HSDS 3.0 import: the official examples (JSON and CSV), a Brussels record, and a round trip."""
+"""HSDS 3.0 and 3.1 import: the official examples (JSON and CSV), a Brussels record, a round trip, the version."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from scripts.pipeline import build_site, load_site_content
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "tests" / "fixtures" / "hsds-3.0" / "examples"
+EXAMPLES_3_1 = REPO / "tests" / "fixtures" / "hsds-3.1" / "examples"
 NOT_IN_BRUSSELS = (
     "service ac148810-d857-441c-9679-408f346de14b ('Community Counselling'): location 3a19ff88-4620-4d17-9830-ac1d859eb5d5: "
     "address '1-30 Main Street', ABC 1234 'MyCity' (US) is not in the Brussels-Capital Region"
@@ -25,20 +26,24 @@ NO_LOCATION = "service ac148810-d857-441c-9679-408f346de14b ('Community Counsell
 
 
 @pytest.mark.parametrize(("source", "reason"), [
-    ("service_full.json", NOT_IN_BRUSSELS),
-    ("service_list.json", NO_LOCATION),  # the list form carries no locations
-    ("csv/datapackage.json", NOT_IN_BRUSSELS),
-])
-def test_official_examples_are_reported_record_by_record(capsys: pytest.CaptureFixture[str], tmp_path: Path, source: str, reason: str) -> None:
-    status = hsds_import.main([str(EXAMPLES / source), "--output", str(tmp_path / "out"), "--category", "mental-health-service"])
+    (EXAMPLES / "service_full.json", NOT_IN_BRUSSELS),
+    (EXAMPLES / "service_list.json", NO_LOCATION),  # the list form carries no locations
+    (EXAMPLES / "csv" / "datapackage.json", NOT_IN_BRUSSELS),
+    (EXAMPLES_3_1 / "service_full.json", NOT_IN_BRUSSELS),  # 3.1 adds fields the mapping does not need
+], ids=["3.0-full", "3.0-list", "3.0-csv", "3.1-full"])
+def test_official_examples_are_reported_record_by_record(capsys: pytest.CaptureFixture[str], tmp_path: Path, source: Path, reason: str) -> None:
+    status = hsds_import.main([str(source), "--output", str(tmp_path / "out"), "--category", "mental-health-service"])
     output = capsys.readouterr().out
     assert status == 1
     assert f"  - {reason}" in output.splitlines()
     assert output.splitlines()[-1] == "0 file(s) written"
 
 
-def test_example_moved_to_brussels_imports_with_what_to_check(capsys: pytest.CaptureFixture[str], tmp_path: Path, scratch_content: Path) -> None:
-    service = json.loads((EXAMPLES / "service_full.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("examples", [EXAMPLES, EXAMPLES_3_1], ids=["3.0", "3.1"])
+def test_example_moved_to_brussels_imports_with_what_to_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, scratch_content: Path, examples: Path,
+) -> None:
+    service = json.loads((examples / "service_full.json").read_text(encoding="utf-8"))
     address = service["service_at_locations"][0]["location"]["addresses"][0]
     address.update(address_1="Rue de Test 12", postal_code="1050", city="Ixelles", country="BE", address_type="physical")
     source = tmp_path / "brussels.json"
@@ -55,6 +60,27 @@ def test_example_moved_to_brussels_imports_with_what_to_check(capsys: pytest.Cap
     imported = next(entry.model for entry in content.organizations if entry.model.id == written[0].stem)
     assert imported.locations[0].address.commune == 21009
     assert imported.locations[0].address.street.fr == "Rue de Test" and imported.locations[0].address.number == "12"
+
+
+@pytest.mark.parametrize("version", ["3.0", "3.1", "3.1.2", ""])
+def test_documents_of_hsds_3_0_and_3_1_are_read(tmp_path: Path, version: str) -> None:
+    source = tmp_path / "services.json"
+    source.write_text(json.dumps({"version": version, "contents": [{"id": "s"}]}), encoding="utf-8")
+    assert from_hsds.read_services(source) == [{"id": "s"}]
+
+
+def test_another_hsds_version_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "services.json"
+    source.write_text(json.dumps({"version": "2.0", "contents": []}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"services.json: version: expected HSDS 3.0 or 3.1 but the file declares '2.0'$"):
+        from_hsds.read_services(source)
+
+
+def test_the_import_command_says_which_version_it_refuses_without_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "services.json"
+    source.write_text(json.dumps({"version": "2.0", "contents": []}), encoding="utf-8")
+    assert hsds_import.main([str(source), "--output", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.strip().endswith("expected HSDS 3.0 or 3.1 but the file declares '2.0'")
 
 
 def test_round_trip_export_import_build_export(tmp_path: Path, built_fixture_site: Path, scratch_content: Path) -> None:

@@ -414,3 +414,24 @@ def test_the_csv_names_the_pages_behind_each_fact(built_fixture_site: Path) -> N
     assert row["sources_phones"] == row["sources_access"] == "https://example.org/test-fixture"
     debts = next(row for row in rows if row["service_id"] == "test-cpas-mediation-dettes")
     assert debts["sources_service"] == "https://example.org/test-fixture-dettes"
+
+
+def _loaded_dynamically(relative: str) -> bool:
+    """Files no page names literally: the search's shards (named from a pattern by search.js), the CMS's
+    chunks (named by number in its bundle), the CSV's CSVW metadata (found by its -metadata.json
+    name), and what servers and robots ask for by convention."""
+    return (relative.startswith("search/") and relative.split("/")[-1].split("-")[0] in ("terms", "docs", "snippets")
+            or relative.startswith("admin/") and relative.endswith(".decap-cms.js")
+            or relative.endswith("-metadata.json") or relative.endswith("404.html") or relative in ("robots.txt", "index.html"))
+
+
+def test_every_shipped_file_is_one_a_page_loads_or_links(built_fixture_site: Path) -> None:
+    # no Material search worker, no lunr files of Material's, no source maps, no unused theme icon or script
+    files = [path for path in built_fixture_site.rglob("*") if path.is_file() and path.suffix not in (".br", ".gz")]
+    texts = {path: path.read_text(encoding="utf-8", errors="ignore") for path in files
+             if path.suffix in (".html", ".js", ".css", ".json", ".webmanifest", ".xml", ".yml", ".txt")}
+    assert not [path for path in files if path.suffix == ".map" or "workers" in path.parts or "lunr" in path.parts]
+    unreferenced = [path.relative_to(built_fixture_site).as_posix() for path in files
+                    if not any(path.name in text for other, text in texts.items() if other != path)]
+    assert [relative for relative in unreferenced if not _loaded_dynamically(relative)] == []
+    assert not [path for path in texts if "sourceMappingURL" in texts[path] and "assets" in path.parts]
