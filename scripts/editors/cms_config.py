@@ -20,7 +20,7 @@ from pydantic import BaseModel, EmailStr
 from pydantic.fields import FieldInfo
 
 from schemas.bassin import Bassins
-from schemas.common import LANGUAGES, SLUG_PATTERN, LocalizedTerms, LocalizedText, YesNo
+from schemas.common import LANGUAGES, SLUG_PATTERN, Language, LocalizedTerms, LocalizedText, YesNo
 from schemas.dossier import DossierFrontMatter
 from schemas.helpline import Helplines
 from schemas.organization import CLOCK_REGEX, WEEKDAYS, ClockTime, LanguageCode, Organization, Verification, Weekday
@@ -277,14 +277,15 @@ def _backend(content: Content, local_backend_url: str) -> Widget:
     return backend
 
 
-def cms_config(content: Content, local_backend_url: str) -> dict[str, Any]:
-    """Return the whole Decap CMS configuration for this content, with the local server's API address."""
+def cms_config(content: Content, local_backend_url: str, interface: Language = "fr") -> dict[str, Any]:
+    """Return the whole Decap CMS configuration for this content, with the local server's API address and
+    the language of Decap's own interface (the forms' labels are bilingual either way)."""
     options = ContentOptions.from_content(content)
     backend = _backend(content, local_backend_url)
     config: dict[str, Any] = {
         "backend": backend,
         "local_backend": {"url": local_backend_url, "allowed_hosts": ["localhost", "127.0.0.1"]},
-        "locale": "fr",
+        "locale": interface,
         # Dossiers are <id>.fr.md and <id>.nl.md: one entry in the form, one file per language.
         "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": "fr"},
         "media_folder": "content/templates",

@@ -151,3 +151,17 @@ def test_dossier_pair_opens_and_saves_both_languages(cms: Cms) -> None:
     assert "Texte de test sur l'**hôpital**" in text
     assert "id: test-palliatif" in (cms.content / "dossiers" / "test-palliatif.nl.md").read_text(encoding="utf-8")
     assert validate(["--content", str(cms.content)]) == 0
+
+
+def test_the_dutch_interface_speaks_dutch(browser: Browser, tmp_path: Path) -> None:
+    content = write_scratch_content(tmp_path)
+    site = tmp_path / "site"
+    with decap_server(tmp_path, free_port()) as api:
+        write_admin(load_site_content(content), site, REPO_ROOT / "node_modules", local_backend_url=api)
+        with serve_site(site) as url:
+            page = browser.new_context().new_page()
+            page.goto(url + "admin/nl.html")
+            page.get_by_role("button", name="Inloggen").click()
+            expect(page.get_by_text("Répertoire / Gids").first).to_be_visible()  # the forms' labels stay bilingual
+            expect(page.get_by_role("link", name="Inhoud")).to_be_visible()  # Decap's own words are Dutch
+            page.context.close()

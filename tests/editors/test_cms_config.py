@@ -156,6 +156,10 @@ def test_build_writes_the_admin_page_with_the_generated_configuration(built_fixt
     written = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert written == cms_config(content, LOCAL_API_URL)
     page = (admin / "index.html").read_text(encoding="utf-8")
-    assert '<script src="decap-cms.js"></script>' in page and 'rel="cms-config-url"' in page
+    assert '<script src="decap-cms.js"></script>' in page and '<link href="config.yml" type="text/yaml" rel="cms-config-url">' in page
+    # the same forms with Decap's interface in Dutch: admin/nl.html
+    dutch = yaml.safe_load((admin / "config-nl.yml").read_text(encoding="utf-8"))
+    assert dutch == {**written, "locale": "nl"} and written["locale"] == "fr"
+    assert '<html lang="nl">' in (admin / "nl.html").read_text(encoding="utf-8")
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     assert not list(admin.glob("*.map"))
