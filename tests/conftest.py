@@ -47,6 +47,24 @@ def built_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+SITE_ADDRESS = "https://aide.example.brussels/brusano/"
+"""The public address of the fixture site built by built_site_with_address."""
+
+
+@pytest.fixture(scope="session")
+def built_site_with_address(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the fixture content once with a public address (site_url): absolute sitemap, QR codes, deep 404 links."""
+    from scripts.pipeline import build_site
+
+    workspace = tmp_path_factory.mktemp("addressed-build")
+    content_root = write_scratch_content(workspace)
+    site_yaml = content_root / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"site_url: {SITE_ADDRESS}\n", encoding="utf-8")
+    output = workspace / "build" / "site"
+    build_site(content_root, output, quiet=True, compress=False)
+    return output
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session (each test opens its own context)."""

@@ -12,13 +12,12 @@ from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from scripts.devtools.static_server import serve_site
-from scripts.pipeline import build_site
 from tests.browser.pages import change, names, open_filters, open_finder, open_page
-from tests.conftest import write_scratch_content
+from tests.conftest import SITE_ADDRESS
 
 PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-SITE_URL = "https://aide.example.brussels/"
+SITE_URL = SITE_ADDRESS
 
 
 def option_counts(page: object, name: str) -> dict[str, int]:
@@ -91,15 +90,9 @@ def test_walk_in_and_without_papers_filters_survive_the_url_round_trip(browser: 
 
 
 @pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_with_url(built_site_with_address: Path) -> Path:
     """The fixture content built with a public address (site_url), so that cards carry a QR code."""
-    workspace = tmp_path_factory.mktemp("card-build")
-    content = write_scratch_content(workspace)
-    site_yaml = content / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + f"site_url: {SITE_URL}\n", encoding="utf-8")
-    output = workspace / "site"
-    build_site(content, output, quiet=True)
-    return output
+    return built_site_with_address
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])

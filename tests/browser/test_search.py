@@ -37,9 +37,10 @@ CASES = [
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), CASES)
-def test_query_finds_expected_result(browser: Browser, site_url: str, language: str, text: str, expected: str) -> None:
+def test_query_finds_expected_result(browser: Browser, sub_path_url: str, language: str, text: str, expected: str) -> None:
+    # ranking does not depend on how the site is served: over HTTP only (file:// has its own tests below)
     with open_page(browser) as recorded:
-        recorded.page.goto(f"{site_url}{language}/index.html")
+        recorded.page.goto(f"{sub_path_url}{language}/index.html")
         titles = type_query(recorded.page, text)
         assert expected in titles, titles
         links = recorded.page.locator("#bx-search-listbox [role=option]").evaluate_all(
@@ -143,8 +144,21 @@ PAGE_KINDS = [
 ]
 
 
+FROM_DISK = [PAGE_KINDS[0], PAGE_KINDS[-2], PAGE_KINDS[-1]]
+"""A need, a dossier section and a template: their links also resolve when the site is opened from disk."""
+
+
 @pytest.mark.parametrize(("language", "text", "title", "target"), PAGE_KINDS)
-def test_every_kind_of_page_is_found_in_the_top_three(browser: Browser, site_url: str, language: str, text: str, title: str, target: str) -> None:
+def test_every_kind_of_page_is_found_in_the_top_three(browser: Browser, sub_path_url: str, language: str, text: str, title: str, target: str) -> None:
+    _found_and_opened(browser, sub_path_url, language, text, title, target)
+
+
+@pytest.mark.parametrize(("language", "text", "title", "target"), FROM_DISK)
+def test_a_result_opens_its_page_from_disk(browser: Browser, built_fixture_site: Path, language: str, text: str, title: str, target: str) -> None:
+    _found_and_opened(browser, built_fixture_site.as_uri() + "/", language, text, title, target)
+
+
+def _found_and_opened(browser: Browser, site_url: str, language: str, text: str, title: str, target: str) -> None:
     with open_page(browser) as recorded:
         page = recorded.page
         page.goto(f"{site_url}{language}/index.html")

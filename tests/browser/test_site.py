@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.pages import open_page, run_axe
-from tests.conftest import write_scratch_content
 
 AXE_PAGES = [
     "index.html", "dossiers/test-palliatif.html", "documents/modele-test.html", "directory/entries/test-soins-ixelles.html",
@@ -59,17 +58,11 @@ def test_missing_page_under_a_sub_path_links_home(browser: Browser, sub_path_url
         page.wait_for_url(sub_path_url + "nl/index.html")
 
 
-def test_missing_deep_page_links_home_when_the_site_address_is_known(
-    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_deep_page_links_home_when_the_site_address_is_known(browser: Browser, built_site_with_address: Path) -> None:
     """A not-found page shown at any depth finds its files and the home page from the site's address."""
     from scripts.devtools.static_server import serve_site
-    from scripts.pipeline import build_site
 
-    monkeypatch.setenv("SITE_URL", "https://aide.example.brussels/brusano/")
-    site = tmp_path / "site"
-    build_site(write_scratch_content(tmp_path), site, quiet=True, compress=False)
-    with serve_site(site, prefix="/brusano/") as url, open_page(browser) as recorded:
+    with serve_site(built_site_with_address, prefix="/brusano/") as url, open_page(browser) as recorded:
         page = recorded.page
         response = page.goto(url + "nl/gone/deeper/page.html")
         assert response is not None and response.status == 404

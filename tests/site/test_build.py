@@ -217,10 +217,8 @@ def test_root_chooser_sitemap_robots_and_404(built_fixture_site: Path) -> None:
         assert all((built_fixture_site / language / name).resolve().is_file() for name in files)
 
 
-def test_sitemap_with_the_site_address_is_absolute(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("SITE_URL", "https://aide.example.brussels/brusano/")
-    site = tmp_path / "site"
-    build_site(write_scratch_content(tmp_path), site, quiet=True)
+def test_sitemap_with_the_site_address_is_absolute(built_site_with_address: Path) -> None:
+    site = built_site_with_address
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
     locations = [loc.text or "" for loc in sitemap.iterfind("s:url/s:loc", namespaces)]
