@@ -12,7 +12,7 @@ from scripts import REPO_ROOT
 
 BROWSER_CODE = REPO_ROOT / "scripts" / "browser"
 PAGE_SCRIPTS = {
-    "assets/javascripts/search.js": ("text.js", "search.js"),
+    "assets/javascripts/search.js": ("text.js", "search.js", "list.js"),
     "assets/javascripts/finder.js": ("finder.js", "card.js"),
 }
 """The scripts every page loads (mkdocs.yml's extra_javascript), by docs path: text.js comes first."""

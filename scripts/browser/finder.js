@@ -450,7 +450,8 @@
       var service = data.rows[index];
       return '<li><span class="bx-finder__service">' + escapeHtml(service[ROW.name]) + "</span>" +
         '<span class="bx-finder__level">' + escapeHtml(label("finder_level_" + service[ROW.level])) +
-        (service[ROW.frontDoor] ? " · " + escapeHtml(label("finder_front_door")) : "") + "</span></li>";
+        (service[ROW.frontDoor] ? " · " + escapeHtml(label("finder_front_door")) : "") + "</span>" +
+        (window.bxList ? " " + window.bxList.button(service[ROW.id], service[ROW.name]) : "") + "</li>";
     }).join("");
     return '<li class="bx-finder__result"><a class="bx-finder__name" href="' + escapeHtml(data.entryBase + row[ROW.org] + ".html") + '">' +
       escapeHtml(row[ROW.orgName]) + "</a>" + (row[ROW.example] ? ' <span class="bx-finder__example">(' + escapeHtml(label("finder_example")) + ")</span>" : "") +

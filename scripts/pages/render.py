@@ -108,6 +108,7 @@ def _render_language(content: Content, site: LanguageSite) -> None:
         _render_dossier(render, dossier_id, pages, language)
     render(urls.search_path(), "search.md.j2")
     render(urls.offline_path(), "offline.md.j2")
+    render(urls.list_path(), "list.md.j2")
     render(urls.template_list_path(), "template_list.md.j2")
     for template in content.templates:
         render(urls.template_path(template.model.id), "template.md.j2", template=template)

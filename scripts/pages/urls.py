@@ -85,6 +85,11 @@ def template_file_path(template_id: str, file_name: str) -> str:
     return f"documents/{template_id}/{file_name}"
 
 
+def list_path() -> str:
+    """Return the patient's list: the services a reader kept on this device, to print or share."""
+    return "list.md"
+
+
 def offline_path() -> str:
     """Return the page the service worker shows for a page never opened while offline."""
     return "offline.md"

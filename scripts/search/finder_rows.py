@@ -16,7 +16,7 @@ from scripts.content.loaded import Content
 from scripts.pages import urls
 from scripts.pages.site_text import SEARCH_RESULT_TYPES
 
-ROW_FIELDS = ("org", "orgName", "name", "cats", "publics", "langs", "cost", "area", "phone", "example", "places", "level",
+ROW_FIELDS = ("id", "org", "orgName", "name", "cats", "publics", "langs", "cost", "area", "phone", "example", "places", "level",
               "frontDoor", "accessBits")
 """A row's values, in the order rows list them: the finder reads each by name (data.fields.row)."""
 PLACE_FIELDS = ("nis", "lat", "lon", "accessible", "hours", "bassin")
@@ -62,6 +62,7 @@ def _row(content: Content, org: Organization, service: Service, category_index: 
     categories = [content.get_category(c) for c in service.categories]
     spoken = sorted(set(service.languages or org.languages).union(*(location.staff_languages for location in locations)))
     return _values({
+        "id": service.id,
         "org": org.id,
         "orgName": org.name.get(language),
         "name": service.name.get(language),

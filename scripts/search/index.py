@@ -25,6 +25,7 @@ from scripts.content.loaded import Content
 from scripts.pages import urls
 from scripts.pages.site_text import SEARCH_RESULT_TYPES
 from scripts.search.finder_rows import finder_data
+from scripts.search.list_data import list_data
 from scripts.search.pipeline import PIPELINES, split_words
 from scripts.search.shards import CHUNK_CHARACTERS, shard_index
 from scripts.site.write import TreeWriter
@@ -276,6 +277,7 @@ def build_search_index(content: Content, language: Language, *, chunk_characters
     finder = finder_data(content, language)
     check_rows_match_documents(finder, documents)
     scripts[f"{language}-finder.js"] = render_data_script("__bxFinderData", language, finder)
+    scripts[f"{language}-list.js"] = render_data_script("__bxListData", language, list_data(content, language))
     return LanguageIndex(scripts, builder, documents)
 
 
@@ -302,6 +304,10 @@ ENGINE_SOURCES = (
 """npm files that run in the search worker, in order, before our WORKER_SCRIPTS."""
 
 
+QR_LIBRARY = "qrcode-generator/dist/qrcode.js"
+"""The QR code library the patient's list draws its link with (Kazuhiko Arase, MIT), served as search/qrcode.js."""
+
+
 def render_engine_script(node_modules: Path) -> str:
     """Return search/engine.js: the worker's code as a string, made into a Blob worker by search.js."""
     missing = [name for name in ENGINE_SOURCES if not (node_modules / name).is_file()]
@@ -320,6 +326,10 @@ def write_search_files(content: Content, site_dir: Path, node_modules: Path, *, 
     engine = render_engine_script(node_modules)
     writer.write_text(urls.search_asset_path("engine.js"), engine)
     sizes["engine.js"] = len(engine.encode("utf-8"))
+    qr_library = node_modules / QR_LIBRARY
+    if not qr_library.is_file():
+        raise FileNotFoundError(f"{qr_library} is missing: run `make build`, which installs the npm packages")
+    writer.copy_file(urls.search_asset_path("qrcode.js"), qr_library)
     for language in LANGUAGES:
         sizes |= _write_language_files(writer, content, language, chunk_characters)
     return sizes

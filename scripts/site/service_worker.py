@@ -20,8 +20,8 @@ from scripts.site.write import TreeWriter
 TEMPLATE = REPO_ROOT / "theme" / "service-worker.js"
 WORKER_NAME = "sw.js"
 SHELL_PAGES = ("index.html", "directory/index.html", "directory/finder.html", "search.html", "dossiers/index.html",
-               "documents/index.html", "helplines.html", "offline.html")
-"""Each language's pages saved at install: the home page, the finder, search, the lists, the offline page."""
+               "documents/index.html", "helplines.html", "offline.html", "list.html")
+"""Each language's pages saved at install: the home page, the finder, search, the lists, the offline page, the patient's list."""
 
 
 class _Resources(HTMLParser):

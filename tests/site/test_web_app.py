@@ -18,11 +18,13 @@ from scripts.site.service_worker import precache_size, precached_files, site_ver
 def test_worker_precaches_the_shell_of_both_languages(built_fixture_site: Path) -> None:
     shell = precached_files(built_fixture_site)
     for language in ("fr", "nl"):
-        for page in ("index.html", "directory/finder.html", "search.html", "dossiers/index.html", "documents/index.html", "offline.html"):
+        for page in ("index.html", "directory/finder.html", "search.html", "dossiers/index.html", "documents/index.html", "offline.html", "list.html"):
             assert f"{language}/{page}" in shell
     assert all((built_fixture_site / path).is_file() for path in shell)
     assert any(re.search(r"/page\.[0-9a-f]{10}\.js$", path) for path in shell), "the fingerprinted page script"
-    assert not any(path.startswith(("search/", "admin/", "open-data/")) for path in shell), "saved when used, not at install"
+    assert not any(path.startswith(("admin/", "open-data/")) for path in shell), "saved when used, not at install"
+    # of the search folder, only what the patient's list page loads: its data in both languages and the QR library
+    assert sorted(path for path in shell if path.startswith("search/")) == ["search/fr-list.js", "search/nl-list.js", "search/qrcode.js"]
     raw, sent = precache_size(built_fixture_site)
     assert 0 < sent < raw < 2_000_000
 
