@@ -10,6 +10,7 @@
 "use strict";
 const VERSION = "__VERSION__";
 const SHELL = __SHELL__;
+const SEARCH = __SEARCH__;  // both languages' search and finder data: in SHELL when they fit the budget
 const CACHE = "brusano-" + VERSION;
 const PAGE_TIMEOUT_MS = 3000;
 const FINGERPRINTED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
@@ -23,6 +24,14 @@ self.addEventListener("activate", (event) => {
     .then((names) => Promise.all(names.filter((name) => name.startsWith("brusano-") && name !== CACHE).map((name) => caches.delete(name))))
     .catch(() => undefined)
     .then(() => self.clients.claim()));
+});
+
+// "Garder pour consulter hors ligne" (the search page): save every search and finder file now.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "keep-search") return;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SEARCH))
+    .then(() => event.source.postMessage({ type: "kept-search", ok: true }))
+    .catch(() => event.source.postMessage({ type: "kept-search", ok: false })));
 });
 
 self.addEventListener("fetch", (event) => {

@@ -47,12 +47,30 @@ def _page_resources(site_dir: Path, page: str) -> list[str]:
     return [path for path in resolved if (site_dir / path).is_file()]
 
 
-def shell_files(site_dir: Path) -> list[str]:
-    """Return the paths (from the site's root) that the service worker saves at install."""
+SEARCH_BUDGET_BYTES = 2_000_000
+"""The search and finder data of both languages are saved at install when they weigh no more than this
+(the real site's: about 0.75 MB, 0.2 MB compressed); above it (10,000 services), each file is saved
+the first time it is used, and the search page offers to keep them all."""
+
+
+def search_data_files(site_dir: Path) -> list[str]:
+    """Return the files a search or the finder may load, both languages: the engine, each index's root,
+    chunks and blocks, and the finder's rows."""
+    names = [f"search/{language}.js" for language in LANGUAGES] + [f"search/{language}-finder.js" for language in LANGUAGES]
+    chunks = [path.relative_to(site_dir).as_posix() for language in LANGUAGES for path in sorted((site_dir / "search" / language).glob("*.js"))]
+    return [name for name in ["search/engine.js", *names, *chunks] if (site_dir / name).is_file()]
+
+
+def shell_files(site_dir: Path, search_budget: int = SEARCH_BUDGET_BYTES) -> list[str]:
+    """Return the paths (from the site's root) that the service worker saves at install: the shell, and the
+    search data when it fits the budget."""
     pages = ["index.html"] + [f"{language}/{page}" for language in LANGUAGES for page in SHELL_PAGES]
     files = set(pages) | {path for path, _, _ in ICONS} | {f"{language}/{MANIFEST_NAME}" for language in LANGUAGES}
     for page in pages:
         files.update(_page_resources(site_dir, page))
+    search = search_data_files(site_dir)
+    if sum((site_dir / name).stat().st_size for name in search) <= search_budget:
+        files.update(search)
     return sorted(file for file in files if (site_dir / file).is_file())
 
 
@@ -83,5 +101,6 @@ def write_service_worker(site_dir: Path) -> list[str]:
     shell = shell_files(site_dir)
     code = TEMPLATE.read_text(encoding="utf-8")
     code = code.replace("__VERSION__", site_version(site_dir)).replace("__SHELL__", json.dumps(shell, indent=0))
+    code = code.replace("__SEARCH__", json.dumps(search_data_files(site_dir), indent=0))
     TreeWriter(site_dir).write_text(WORKER_NAME, code)
     return shell

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from scripts.devtools.static_server import free_port, serve_site
-from tests.browser.pages import open_finder, open_page, run_axe
+from tests.browser.pages import open_finder, open_page, run_axe, type_query
 
 CPAS = "directory/entries/test-cpas-schaerbeek.html"
 PHONE = {"viewport": {"width": 320, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -103,5 +103,33 @@ def test_on_a_phone_the_list_fits_and_works_with_the_server_gone(browser: Browse
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
         page.get_by_label("Langue de l'impression :").select_option("nl")  # the other language's data, saved at install
         expect(page.locator(".bx-list__items")).to_contain_text("Sociale hulp")
+        # search data of both languages saved at install: a word never searched online is found, with its snippet
+        page.goto(url + "nl/index.html")
+        assert type_query(page, "afbetalingsplan") == ["Schuldbemiddeling — OCMW Test Schaarbeek"]
+        expect(page.locator("#bx-search-listbox .bx-result__snippet").first).to_contain_text("afbetalingsplan")
+    finally:
+        context.close()
+
+
+def test_keep_for_offline_saves_every_search_file(browser: Browser, built_fixture_site: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with serve_site(built_fixture_site, prefix="/brusano/") as url:
+            page.goto(url + "fr/search.html")
+            page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20_000)
+            # as on a site whose search data is over the install budget: none of it saved yet
+            dropped = page.evaluate("""async () => {
+                const cache = await caches.open((await caches.keys())[0]);
+                const files = (await cache.keys()).map(r => r.url).filter(u => /search\\/(engine|fr|nl)/.test(u) && !/-list\\.js$/.test(u));
+                await Promise.all(files.map(u => cache.delete(u)));
+                return files.length; }""")
+            assert dropped > 5
+            page.get_by_role("button", name="Garder pour consulter hors ligne").click()
+            expect(page.locator(".bx-keep-offline [role=status]")).to_contain_text("marchent maintenant sans connexion")
+            saved = page.evaluate("""async () => {
+                const cache = await caches.open((await caches.keys())[0]);
+                return (await cache.keys()).map(r => r.url).filter(u => /search\\/(engine|fr|nl)/.test(u) && !/-list\\.js$/.test(u)).length; }""")
+            assert saved == dropped
     finally:
         context.close()

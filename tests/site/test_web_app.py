@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from scripts.site.security import PAGE_POLICY
-from scripts.site.service_worker import precache_size, precached_files, site_version
+from scripts.site.service_worker import precache_size, precached_files, search_data_files, shell_files, site_version
 
 
 def test_worker_precaches_the_shell_of_both_languages(built_fixture_site: Path) -> None:
@@ -23,8 +23,13 @@ def test_worker_precaches_the_shell_of_both_languages(built_fixture_site: Path) 
     assert all((built_fixture_site / path).is_file() for path in shell)
     assert any(re.search(r"/page\.[0-9a-f]{10}\.js$", path) for path in shell), "the fingerprinted page script"
     assert not any(path.startswith(("admin/", "open-data/")) for path in shell), "saved when used, not at install"
-    # of the search folder, only what the patient's list page loads: its data in both languages and the QR library
-    assert sorted(path for path in shell if path.startswith("search/")) == ["search/fr-list.js", "search/nl-list.js", "search/qrcode.js"]
+    # the patient's list's data and QR library, and the search and finder data (they fit the budget) of both languages
+    search = sorted(path for path in shell if path.startswith("search/"))
+    assert {"search/fr-list.js", "search/nl-list.js", "search/qrcode.js", "search/engine.js", "search/fr.js", "search/nl-finder.js"} <= set(search)
+    assert [path for path in search_data_files(built_fixture_site) if path not in shell] == []
+    # above the budget (a directory of 10,000 services), the search data is saved when used, not at install
+    small = shell_files(built_fixture_site, search_budget=1000)
+    assert not set(search_data_files(built_fixture_site)) & set(small) and "search/fr-list.js" in small
     raw, sent = precache_size(built_fixture_site)
     assert 0 < sent < raw < 2_000_000
 

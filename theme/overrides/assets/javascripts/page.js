@@ -22,6 +22,23 @@
     });
   }
 
+  // The search page offers to keep every search and finder file for offline use (sw.js saves them
+  // at install only when they fit its budget); shown only where a service worker runs the page.
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-bx-keep-offline]");
+    if (!button || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function () {
+      button.parentNode.hidden = false;
+      var status = button.parentNode.querySelector("[role=status]");
+      navigator.serviceWorker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === "kept-search") status.textContent = button.getAttribute(event.data.ok ? "data-done" : "data-failed");
+      });
+      button.addEventListener("click", function () {
+        if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: "keep-search" });
+      });
+    });
+  });
+
   // The offline page lists the pages of its language that this device has saved.
   document.addEventListener("DOMContentLoaded", function () {
     var box = document.getElementById("bx-offline");
