@@ -143,6 +143,7 @@
     result.title = entry[0];
     result.url = root.paths[result.type] + page + ".html" + anchor;
     result.place = entry[2];
+    result.id = entry[3] || "";  // a service's id
   }
 
   /* What a result line shows, for the first `shown` results: each docs block loads once, and the
@@ -374,7 +375,8 @@
       var shown = found.results.filter(function (result) { return !chosenType || result.type === chosenType; });
       var searched = searchedText(found, text);
       pageList.innerHTML = shown.map(function (result) {
-        return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, searched || text) + "</a></li>";
+        return '<li class="bx-result"><a href="' + escapeHtml(config.base + result.url) + '">' + resultHtml(result, searched || text) + "</a>" +
+          (result.id && window.bxList ? " " + window.bxList.button(result.id, result.title) : "") + "</li>";
       }).join("");
       setStatus(pageStatus, shown.length ? countFor(searched, shown.length) : labels.no_result.replace("{q}", text));
       setTimeout(function () { loadSnippets(shown); }, 0);

@@ -51,6 +51,8 @@ class SearchDocument:
     shown_title: str = ""
     """The title a result line shows, when it differs from the indexed one (a dossier section shows
     its dossier's title before the heading, but only the heading is indexed as its title)."""
+    item_id: str = ""
+    """The service's id, for a service (a result line offers to add it to the patient's list)."""
 
     def snippet(self) -> str:
         """Return the start of the body that a result's snippet is cut from, ending at a word."""
@@ -149,6 +151,7 @@ def _service_document(content: Content, language: Language, org: Any, service: A
         ", ".join(sorted({commune.name(language) for commune in communes})),
         " ".join(words),
         f"{service.description.get(language)} {org.description.get(language)}",
+        item_id=service.id,
     )
 
 
@@ -234,7 +237,8 @@ def compact_index(builder: Builder, documents: list[SearchDocument], language: L
         page, _, anchor = document.url.partition("#")
         if not page.startswith(prefix) or not page.endswith(".html"):
             raise ValueError(f"unexpected URL for a {document.kind}: {document.url}")
-        store.append([kind, document.shown_title or document.title, page[len(prefix):-5] + (f"#{anchor}" if anchor else ""), document.place])
+        store.append([kind, document.shown_title or document.title, page[len(prefix):-5] + (f"#{anchor}" if anchor else ""), document.place,
+                      *([document.item_id] if document.item_id else [])])
     return {
         "version": 2,
         "language": language,

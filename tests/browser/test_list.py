@@ -24,13 +24,16 @@ def _list_ids(page: Page) -> list[str]:
 
 
 def _fill_the_list(page: Page, url: str) -> None:
-    """Add two services from an entry page and one from the finder, as a helpdesk agent does."""
+    """Add a service from each of the three places, as a helpdesk agent does: an entry page, the search results, the finder."""
     page.goto(url + "fr/" + CPAS)
     buttons = page.locator("button[data-bx-add]")
     expect(buttons).to_have_count(2)
     buttons.nth(0).click()
-    buttons.nth(1).click()
     expect(buttons.nth(0)).to_have_attribute("aria-pressed", "true")
+    expect(buttons.nth(1)).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".bx-list-link")).to_have_text("Ma liste (1)")
+    page.goto(url + "fr/search.html?q=dettes")
+    page.locator(".bx-search-page__results button[data-bx-add]").first.click()
     expect(page.locator(".bx-list-link")).to_have_text("Ma liste (2)")
     open_finder(page, url + "fr/directory/finder.html?q=palliatif")
     page.locator(".bx-finder__result button[data-bx-add]").first.click()
