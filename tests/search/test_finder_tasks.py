@@ -4,6 +4,7 @@ tasks per language (scripts/devtools/finder_tasks.yaml), over the real directory
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -19,11 +20,30 @@ REQUIRED_SHARE = 0.9
 
 
 @pytest.fixture(scope="module")
-def task_results(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[TaskResult]]:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("real-site") / "site"
     build_site(REPO / "content", site, quiet=True, compress=False)
-    with serve_site(site) as url, open_page(browser, service_workers="block") as recorded:
+    return site
+
+
+@pytest.fixture(scope="module")
+def task_results(browser: Browser, real_site: Path) -> Iterator[list[TaskResult]]:
+    with serve_site(real_site) as url, open_page(browser, service_workers="block") as recorded:
         yield run_tasks(recorded.page, url)
+
+
+FORM_NAMES = [("fr", "annexe 1", "annexe-1-forfait-palliatif"), ("fr", "formulaire forfait palliatif", "annexe-1-forfait-palliatif"),
+              ("fr", "certificat médical circonstancié", "certificat-medical-circonstancie"),
+              ("nl", "wilsverklaring euthanasie", "declaration-anticipee-euthanasie"), ("nl", "zorgtrajectcontract", "contrat-trajet-de-soins-diabete-type-2")]
+"""Forms by the names people use for them (issue 26): the form's page is among the first three results."""
+
+
+@pytest.mark.parametrize(("language", "text", "form"), FORM_NAMES)
+def test_forms_are_found_by_the_names_people_use(browser: Browser, real_site: Path, language: str, text: str, form: str) -> None:
+    with serve_site(real_site) as url, open_page(browser, service_workers="block") as recorded:
+        recorded.page.goto(f"{url}{language}/index.html")
+        found = recorded.page.evaluate("async (q) => (await bxSearch.query(q, 3, { shown: 3 })).results.map(r => r.url)", text)
+        assert f"documents/{form}.html" in found, found
 
 
 def test_the_task_set_is_large_enough() -> None:
