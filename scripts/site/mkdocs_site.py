@@ -1,4 +1,4 @@
-"""Build one language's pages with mkdocs-material, strictly (a warning is a failure)."""
+"""Build one language's pages with ProperDocs and mkdocs-material, strictly (a warning is a failure)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import properdocs.replacement  # noqa: F401  (Material's code imports mkdocs.*: it gets ProperDocs' modules)
 import yaml
 from properdocs.commands.build import build as mkdocs_build
 from properdocs.config import load_config

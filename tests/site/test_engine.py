@@ -42,3 +42,13 @@ def test_materials_templates_under_our_overrides_are_the_ones_we_read(template: 
 def test_pages_name_their_engine(built_fixture_site: Path) -> None:
     generator = soup(built_fixture_site / "fr" / "index.html").select_one('meta[name="generator"]')["content"]
     assert "ProperDocs 1.6.7" in generator and "mkdocs-material" in generator
+
+
+def test_materials_plugins_load_under_properdocs() -> None:
+    # the bench builds Material's own search for comparison: its plugin must be one of ProperDocs'
+    from material.plugins.search.plugin import SearchPlugin
+    from properdocs.plugins import BasePlugin
+
+    import scripts.site.mkdocs_site  # noqa: F401  (installs ProperDocs' aliases for mkdocs.*)
+
+    assert issubclass(SearchPlugin, BasePlugin)
