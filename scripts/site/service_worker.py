@@ -48,15 +48,15 @@ def _page_resources(site_dir: Path, page: str) -> list[str]:
 
 
 SEARCH_BUDGET_BYTES = 2_000_000
-"""The search and finder data of both languages are saved at install when they weigh no more than this
-(the real site's: about 0.75 MB, 0.2 MB compressed); above it (10,000 services), each file is saved
-the first time it is used, and the search page offers to keep them all."""
+"""The search, finder and patient's-list data of both languages are saved at install when they weigh no
+more than this (the real site's: about 1 MB, 0.25 MB compressed); above it (2,000 or 10,000 services),
+each file is saved the first time it is used, and the search page offers to keep them all."""
 
 
 def search_data_files(site_dir: Path) -> list[str]:
-    """Return the files a search or the finder may load, both languages: the engine, each index's root,
-    chunks and blocks, and the finder's rows."""
-    names = [f"search/{language}.js" for language in LANGUAGES] + [f"search/{language}-finder.js" for language in LANGUAGES]
+    """Return the files a search, the finder or the patient's list may load, both languages: the engine,
+    each index's root, chunks and blocks, the finder's rows and the list's next steps."""
+    names = [f"search/{language}{suffix}.js" for suffix in ("", "-finder", "-list") for language in LANGUAGES]
     chunks = [path.relative_to(site_dir).as_posix() for language in LANGUAGES for path in sorted((site_dir / "search" / language).glob("*.js"))]
     return [name for name in ["search/engine.js", *names, *chunks] if (site_dir / name).is_file()]
 
@@ -71,6 +71,8 @@ def shell_files(site_dir: Path, search_budget: int = SEARCH_BUDGET_BYTES) -> lis
     search = search_data_files(site_dir)
     if sum((site_dir / name).stat().st_size for name in search) <= search_budget:
         files.update(search)
+    else:  # the list page's data too (MBs at 10,000 services): saved when the list page first loads it
+        files.difference_update(search)
     return sorted(file for file in files if (site_dir / file).is_file())
 
 
