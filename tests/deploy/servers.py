@@ -81,7 +81,9 @@ def _apache(root: Path, work: Path, port: int, prefix: str, *, htaccess: bool) -
     modules = "".join(f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so\n" for name in APACHE_MODULES)
     (work / "httpd.conf").write_text(
         f"ServerRoot {work}\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\nPidFile {work}/httpd.pid\n"
-        f"ErrorLog {work}/error.log\n{modules}TypesConfig /etc/mime.types\n{vhost}",
+        # -X runs one process that serves one connection at a time: without keep-alive, an idle
+        # connection of the browser's never holds the others back (a test harness setting, not the recipe's)
+        f"ErrorLog {work}/error.log\nKeepAlive Off\n{modules}TypesConfig /etc/mime.types\n{vhost}",
         encoding="utf-8",
     )
     return [BINARIES["apache"], "-X", "-f", str(work / "httpd.conf"), "-d", str(work)]
