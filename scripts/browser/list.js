@@ -42,9 +42,14 @@
     link.href = meta.content;
     header.insertBefore(link, header.querySelector(".md-search") || null);
   }
+  /* "Ma liste (n)"; on a phone "Liste (n)", and nothing while the list is empty (the header keeps its room for the search). */
   function refresh() {
     var count = read().length;
-    if (link) link.textContent = meta.dataset.label + " (" + count + ")";
+    if (link) {
+      link.innerHTML = '<span class="bx-list-link__full">' + escapeHtml(meta.dataset.label) + '</span><span class="bx-list-link__short">' +
+        escapeHtml(meta.dataset.short) + "</span> (" + count + ")";
+      link.setAttribute("data-count", String(count));
+    }
     Array.prototype.forEach.call(document.querySelectorAll("[data-bx-add]"), function (element) {
       var kept = has(element.getAttribute("data-bx-add"));
       element.setAttribute("aria-pressed", String(kept));
