@@ -337,9 +337,11 @@
   }
   /* With a need (recognised or chosen), a service whose main category (its first) is that need comes
    * before one that offers it beside another main activity (a general listening line before a disease's line). */
-  function mainNeedTier(index) {
-    var wanted = need !== null ? need.index : state.cat ? data.categories.findIndex(function (c) { return c.id === state.cat; }) : -1;
+  function mainNeedTier(wanted, index) {
     return wanted < 0 || data.rows[index][ROW.cats][0] === wanted ? 0 : 1;
+  }
+  function wantedNeed() {
+    return need !== null ? need.index : state.cat ? data.categories.findIndex(function (c) { return c.id === state.cat; }) : -1;
   }
   /* The search's own order (its score): "douche" puts DoucheFLUX before the other services for homeless people. */
   function searchRank(a, b) {
@@ -357,9 +359,9 @@
   }
   var ORDERS = {
     level: function (distances, located) {
-      var near = byDistance(distances);
+      var near = byDistance(distances), wanted = wantedNeed();
       return function (a, b) {
-        return examplesLast(a, b) || relevanceTier(a) - relevanceTier(b) || mainNeedTier(a) - mainNeedTier(b) ||
+        return examplesLast(a, b) || relevanceTier(a) - relevanceTier(b) || mainNeedTier(wanted, a) - mainNeedTier(wanted, b) ||
           data.rows[a][ROW.level] - data.rows[b][ROW.level] ||
           (located ? near(a, b) : 0) || searchRank(a, b) || byName(a, b);
       };

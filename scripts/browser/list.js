@@ -7,14 +7,22 @@
   var meta = document.querySelector('meta[name="bx-list"]');
   if (!meta) return;
 
+  var stored = null;  // the list as last read or written: the finder asks for every row it draws
   function read() {
-    try {
-      var items = JSON.parse(window.localStorage.getItem(KEY) || "[]");
-      return Array.isArray(items) ? items.filter(function (item) { return item && typeof item.id === "string"; }) : [];
-    } catch (error) { return []; }  // storage refused (private mode, file:// in some browsers): an empty list
+    if (stored === null) {
+      try {
+        var items = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+        stored = Array.isArray(items) ? items.filter(function (item) { return item && typeof item.id === "string"; }) : [];
+      } catch (error) { stored = []; }  // storage refused (private mode, file:// in some browsers): an empty list
+    }
+    return stored.map(function (item) { return { id: item.id, note: item.note || "" }; });
+  }
+  function save(items) {
+    stored = items;
+    try { window.localStorage.setItem(KEY, JSON.stringify(items)); } catch (error) { /* kept for this page only */ }
   }
   function write(items) {
-    try { window.localStorage.setItem(KEY, JSON.stringify(items)); } catch (error) { /* kept for this page only */ }
+    save(items);
     refresh();
   }
   function has(id) { return read().some(function (item) { return item.id === id; }); }
@@ -62,7 +70,7 @@
     var target = event.target.closest && event.target.closest("[data-bx-add]");
     if (target) toggle(target.getAttribute("data-bx-add"));
   });
-  window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });
+  window.addEventListener("storage", function (event) { if (event.key === KEY) { stored = null; refresh(); } });
 
   /* list.html: the services with their next steps, the note of each, print and share. */
   function ListPage(root) {
@@ -146,6 +154,7 @@
         var service = data.services[item.id];
         return '<li class="bx-list__item" data-id="' + escapeHtml(item.id) + '"><h3>' + escapeHtml(service.name) + " — " + escapeHtml(service.org) + "</h3>" +
           steps(service, labels) +
+          '<p class="bx-list__entry"><a href="' + escapeHtml(root.dataset.siteRoot + shown + "/" + service.page) + '">' + escapeHtml(labels.list_entry) + "</a></p>" +
           (item.note && printNotes ? '<p class="bx-list__note-print">' + escapeHtml(item.note) + "</p>" : "") +
           (shared ? "" : '<div class="bx-list__item-controls">' +
             '<button type="button" data-list-up' + (position === 0 ? " disabled" : "") + ">" + escapeHtml(words.list_up) + "</button> " +
@@ -199,9 +208,7 @@
     root.addEventListener("input", function (event) {
       if (!event.target.hasAttribute("data-list-note")) return;
       var id = event.target.closest(".bx-list__item").getAttribute("data-id");
-      var list = read();
-      list.forEach(function (kept) { if (kept.id === id) kept.note = event.target.value; });
-      try { window.localStorage.setItem(KEY, JSON.stringify(list)); } catch (error) { /* kept for this page only */ }
+      save(read().map(function (kept) { return kept.id === id ? { id: id, note: event.target.value } : kept; }));
     });
   }
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from odf.dc import Title
 from odf.opendocument import OpenDocumentText
 from odf.style import ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TextProperties
 from odf.table import Table, TableCell, TableColumn, TableRow
@@ -163,7 +164,7 @@ def _odt_styles(document: OpenDocumentText, language: Language) -> dict[str, Sty
 def model_odt(model: Template, language: Language) -> bytes:
     """Return the model as an OpenDocument text: a heading per section and a two-column table to fill."""
     document = OpenDocumentText()
-    document.meta.addElement(_meta_title(model.title.get(language)))
+    document.meta.addElement(Title(text=model.title.get(language)))
     styles = _odt_styles(document, language)
     document.text.addElement(P(stylename=styles["title"], text=model.title.get(language)))
     document.text.addElement(P(text=model.description.get(language)))
@@ -184,12 +185,6 @@ def model_odt(model: Template, language: Language) -> bytes:
     buffer = io.BytesIO()
     document.write(buffer)
     return _without_clock(buffer.getvalue())
-
-
-def _meta_title(text: str) -> object:
-    from odf.dc import Title
-
-    return Title(text=text)
 
 
 def _without_clock(odt: bytes) -> bytes:

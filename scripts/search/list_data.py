@@ -39,7 +39,6 @@ def _next_steps(helpers: PageHelpers, org: Organization, service: Service) -> di
         "addresses": [f"{helpers.t(location.address.street)} {location.address.number}, {location.address.postcode} "
                       f"{helpers.commune_name(location.address.commune)}" for location in locations],
         "hours": [[day, text] for location in locations[:1] if location.hours for day, text in helpers.week_hours(location.hours)],
-        "website": org.website or "",
     }
 
 

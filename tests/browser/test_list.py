@@ -54,6 +54,9 @@ def test_the_list_is_kept_reordered_noted_and_printed_on_one_a4_page(browser: Br
         first = page.locator(".bx-list__item").first
         expect(first.locator("dl")).to_contain_text("Comment être reçu")  # next steps: how to get in, phone, address
         expect(first.locator("a[href^='tel:']")).to_have_attribute("href", "tel:+3225550000")
+        first.get_by_role("link", name="Fiche complète").click()
+        page.wait_for_url("**/fr/" + CPAS)
+        page.go_back()
         page.locator(".bx-list__item").nth(2).get_by_role("button", name="Monter").click()
         expect(items.nth(1)).to_contain_text("Équipe palliative")
         page.locator(".bx-list__item").nth(0).locator("textarea").fill("Rendez-vous mardi 10 h")
