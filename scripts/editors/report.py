@@ -1,4 +1,4 @@
-"""What editors should look at: untranslated texts, facts checked too long ago, example entries."""
+"""What editors should look at: untranslated texts, facts checked too long ago, example entries, coverage."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from schemas.organization import Organization
 from scripts.content.dates import MAX_AGE_MONTHS, is_due_soon, is_outdated, months_before
 from scripts.content.loaded import Content
 from scripts.content.yaml_source import FieldPath, YamlDocument, dotted
+from scripts.editors.coverage import Coverage, format_coverage, measure_coverage
 
 MIN_WORDS_TO_TRANSLATE = 3
 """A text identical in both languages is reported from this many words (short ones are often names)."""
@@ -46,6 +47,7 @@ class ContentReport:
     not_actionable: list[Finding] = field(default_factory=list)
     numbers_differ: list[Finding] = field(default_factory=list)
     forms: list[Finding] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     def as_json(self) -> dict[str, Any]:
         """Return the report as plain data (for --format json)."""
@@ -121,7 +123,7 @@ def _numbers_differ(data: Any, loc: FieldPath) -> list[tuple[FieldPath, str]]:
 
 def build_report(content: Content, today: date) -> ContentReport:
     """Return what editors should look at in the content, as of a day."""
-    report = ContentReport(today)
+    report = ContentReport(today, coverage=measure_coverage(content))
     documents = [entry.document for entry in content.organizations] + [entry.document for entry in content.templates]
     documents += [page.document for pages in content.dossiers.values() for page in pages.values()]
     documents += list(content.settings_documents.values())
@@ -178,5 +180,7 @@ def format_report(report: ContentReport) -> str:
     for attribute, title in SECTIONS:
         findings: list[Finding] = getattr(report, attribute)
         lines += ["", f"{title}: {len(findings)}"] + [f"  {finding.format()}" for finding in findings]
+    if report.coverage is not None:
+        lines += ["", *format_coverage(report.coverage)]
     lines += ["", "Cross-references: every broken reference is an error of `make validate`; none is allowed as a warning."]
     return "\n".join(lines) + "\n"

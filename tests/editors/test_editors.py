@@ -85,6 +85,22 @@ def test_report_lists_old_facts_entries_no_one_can_act_on_and_numbers_that_diffe
     assert differ == ["the numbers differ between French and Dutch: 1800 6 7 / 1800 7"]  # 1 800 and 1.800 are one number
 
 
+def test_report_counts_coverage_of_real_services_only(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:
+    status, lines = run(capsys, report, "--content", str(scratch_content), "--format", "json")
+    coverage = json.loads("\n".join(lines))["coverage"]
+    communes = {commune["name"]: commune for commune in coverage["communes"]}
+    categories = {category["category"]: category for category in coverage["categories"]}
+    assert status == 0 and coverage["organizations"] == 1 and coverage["services"] == 2  # the two examples do not count
+    assert communes["Schaerbeek"] == {"nis_code": 21015, "name": "Schaerbeek", "located_services": 2, "has_cpas": True, "cpas_located": True}
+    assert communes["Ixelles"]["located_services"] == 0  # only an example entry has an address there
+    assert categories["public-social-welfare-centre"]["organizations"] == 1 and categories["palliative-home-care"]["services"] == 0
+    assert coverage["dutch_speaking_organizations"] == 1
+    status, lines = run(capsys, report, "--content", str(scratch_content))
+    assert "  Communes short of their CPAS or 3 located services: 19 (Anderlecht, " in "\n".join(lines)
+    assert "  Schaerbeek (21015): 2 located service(s), CPAS with an address" in lines
+    assert "  Uccle (21016): 0 located service(s), CPAS MISSING" in lines
+
+
 @pytest.mark.parametrize("kind", ["organisation", "dossier", "template"])
 def test_new_skeleton_reports_each_placeholder(capsys: pytest.CaptureFixture[str], scratch_content: Path, kind: str) -> None:
     status, lines = run(capsys, new, kind, "nouvel-element", "--content", str(scratch_content))
