@@ -59,3 +59,9 @@ def test_real_directory_covers_the_categories_and_communes() -> None:
     named = {location.address.commune for org in real for location in org.locations}
     named |= {nis for org in real for service in org.services if service.area_served != "region" for nis in service.area_served}
     assert region_wide and len(named) >= 18, sorted(set(content.communes) - named)
+
+
+def test_every_sector_readers_see_says_how_its_services_differ() -> None:
+    content = load_site_content(REPO / "content")
+    silent = [group.id for group in content.shown_groups() if group.difference is None]
+    assert silent == []  # a difference text comes with its sources (schemas/taxonomy.py refuses it without)
