@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from schemas.common import LANGUAGES
+from schemas.commune import Commune
 from schemas.organization import Organization
 from scripts.content.dates import MAX_AGE_MONTHS, is_due_soon, is_outdated, months_before
 from scripts.content.loaded import Content
@@ -46,6 +47,7 @@ class ContentReport:
     old_facts: list[Finding] = field(default_factory=list)
     not_actionable: list[Finding] = field(default_factory=list)
     numbers_differ: list[Finding] = field(default_factory=list)
+    unquoted_numbers: list[Finding] = field(default_factory=list)
     forms: list[Finding] = field(default_factory=list)
     coverage: Coverage | None = None
 
@@ -121,6 +123,43 @@ def _numbers_differ(data: Any, loc: FieldPath) -> list[tuple[FieldPath, str]]:
     return [found for key, value in children for found in _numbers_differ(value, loc + (key,))]
 
 
+def _quotes(org: Organization, fact: str) -> list[str] | None:
+    """Return the page's words of every source supporting a fact; None when one of them has no quote (unknown)."""
+    quotes = [source.quote for source in org.sources if fact in source.supports]
+    return None if not quotes or any(quote is None for quote in quotes) else [quote for quote in quotes if quote]
+
+
+def _shown_in(value: str, words: str) -> bool:
+    """True when the words show a house number or postcode (its first part, "6" of "6 (3e étage)"; "123a" as "123 A")."""
+    first = re.match(r"\d+\s*[a-zA-Z]?(?![a-zA-Z])", value)
+    pattern = r"\s*".join(re.escape(char) for char in (first.group(0).replace(" ", "") if first else value))
+    return re.search(rf"(?<![\w]){pattern}(?![\w])", words, re.IGNORECASE) is not None
+
+
+def _unquoted_numbers(org: Organization, communes: dict[int, Commune]) -> list[tuple[FieldPath, str]]:
+    """Return the phones, house numbers and postcodes that the quoted words of their sources do not show
+    (a postcode is shown by the commune's name when the page gives no postcode)."""
+    missing: list[tuple[FieldPath, str]] = []
+    phone_quotes = _quotes(org, "phones")
+    if phone_quotes is not None:
+        digits = " ".join(re.sub(r"\D", "", quote) for quote in phone_quotes)
+        missing += [(("phones", index, "number"), f"{phone.number} is not in the words quoted from its sources")
+                    for index, phone in enumerate(org.phones) if re.sub(r"\D", "", phone.number)[-8:] not in digits]
+    address_quotes = _quotes(org, "address")
+    if address_quotes is not None:
+        words = " ".join(address_quotes)
+        for index, location in enumerate(org.locations):
+            address = location.address
+            commune = communes.get(address.commune)
+            named = commune is not None and any(name.lower() in words.lower() for name in (commune.name_fr, commune.name_nl))
+            if address.number and not _shown_in(address.number, words):
+                missing.append((("locations", index, "address", "number"), f"{address.number} is not in the words quoted from its sources"))
+            if address.postcode and not (_shown_in(address.postcode, words) or named):
+                missing.append((("locations", index, "address", "postcode"), f"{address.postcode} is not in the words quoted from its sources, "
+                                                                              "nor the commune's name"))
+    return missing
+
+
 def build_report(content: Content, today: date) -> ContentReport:
     """Return what editors should look at in the content, as of a day."""
     report = ContentReport(today, coverage=measure_coverage(content))
@@ -139,6 +178,8 @@ def build_report(content: Content, today: date) -> ContentReport:
         _check_fact_ages(report, document, org)
         if not (org.phones or org.locations or org.website or org.email):
             report.not_actionable.append(_finding(document, ("name",), "no phone, address, website or e-mail: a reader cannot act on it"))
+        for loc, detail in _unquoted_numbers(org, content.communes):
+            report.unquoted_numbers.append(_finding(document, loc, detail + ": check the page, then copy the number as it writes it"))
         for loc, numbers in _numbers_differ(document.data, ()):
             report.numbers_differ.append(_finding(document, loc, f"the numbers differ between French and Dutch: {numbers}"))
     helplines = content.settings_documents["helplines.yaml"]
@@ -170,6 +211,7 @@ SECTIONS = (
     ("old_facts", "Facts whose newest page is old (phones, address, hours, access: 2 years; descriptions: 4 years)"),
     ("not_actionable", "Entries a reader cannot act on"),
     ("numbers_differ", "French and Dutch texts whose numbers differ (phones, hours, dates)"),
+    ("unquoted_numbers", "Phones, house numbers and postcodes that their sources' quoted words do not show"),
     ("forms", f"Forms and models not checked for {FORM_MAX_AGE_MONTHS} months (official forms change version)"),
 )
 

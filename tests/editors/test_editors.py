@@ -85,6 +85,21 @@ def test_report_lists_old_facts_entries_no_one_can_act_on_and_numbers_that_diffe
     assert differ == ["the numbers differ between French and Dutch: 1800 6 7 / 1800 7"]  # 1 800 and 1.800 are one number
 
 
+def test_report_lists_numbers_their_sources_words_do_not_show(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:
+    entry = scratch_content / "directory" / "test-cpas-schaerbeek.yaml"
+    text = entry.read_text(encoding="utf-8")
+    quoted = text.replace("    title: Test fixture\n", "    title: Test fixture\n    quote: 'Tél. 02/555.00.01 - Place de Test 2, Schaerbeek'\n", 1)
+    entry.write_text(quoted, encoding="utf-8")
+    status, lines = run(capsys, report, "--content", str(scratch_content), "--format", "json")
+    found = [(item["field"], item["detail"].split(":")[0]) for item in json.loads("\n".join(lines))["unquoted_numbers"]]
+    # the phone's digits differ from the page's; the house number is there, and the commune's name stands for the postcode
+    assert status == 0 and found == [("phones[0].number", "02 555 00 00 is not in the words quoted from its sources")]
+    entry.write_text(quoted.replace("02/555.00.01 - Place de Test 2, Schaerbeek", "02/555.00.00 - Place de Test 12"), encoding="utf-8")
+    status, lines = run(capsys, report, "--content", str(scratch_content), "--format", "json")
+    found = [item["field"] for item in json.loads("\n".join(lines))["unquoted_numbers"]]
+    assert found == ["locations[0].address.number", "locations[0].address.postcode"]  # "12" is not "2"
+
+
 def test_report_counts_coverage_of_real_services_only(capsys: pytest.CaptureFixture[str], scratch_content: Path) -> None:
     status, lines = run(capsys, report, "--content", str(scratch_content), "--format", "json")
     coverage = json.loads("\n".join(lines))["coverage"]
