@@ -352,10 +352,23 @@ class Service(ContentModel):
     """NIS codes of the communes served, or "region" for the whole Region."""
     locations: list[Slug] = []
     """Ids of the organisation's locations where it is offered; empty means all."""
+    no_public_address: bool = False
+    """True when no page says the service receives people at one of the organisation's addresses (by phone,
+    at home, at a confidential or unknown place): readers see none of them for it."""
     keywords: LocalizedTerms = LocalizedTerms()
     """Extra search words per language (jargon, abbreviations, the other language's name)."""
     access: Access | None = None
     """How to get in (walk-in, referral, documents, who is accepted), when the source states it."""
+
+    @model_validator(mode="after")
+    def _address_or_none(self) -> Service:
+        if self.no_public_address and self.locations:
+            raise PydanticCustomError(
+                "address_or_none",
+                "a service with no public address cannot also list locations",
+                {"fix": "remove locations, or set no_public_address: false"},
+            )
+        return self
 
 
 Verification = Literal["example", "public-source", "confirmed"]
@@ -428,6 +441,12 @@ class Organization(ContentModel):
             if service.access is not None:
                 facts[f"{service.id}.access"] = ("services", index, "access")
         return facts
+
+    def service_locations(self, service: Service) -> list[Location]:
+        """Return the locations where a service receives people: those it names, else all, none without a public address."""
+        if service.no_public_address:
+            return []
+        return [location for location in self.locations if not service.locations or location.id in service.locations]
 
     @property
     def example(self) -> bool:

@@ -70,6 +70,7 @@ FIELD_LABELS: dict[str, str] = {
     "name": "Nom / Naam",
     "nearest_stop": "Arrêt le plus proche / Dichtstbijzijnde halte",
     "new_clients": "Nouvelles personnes / Nieuwe mensen",
+    "no_public_address": "Sans adresse publique / Zonder openbaar adres",
     "nl": "Nederlands",
     "note": "Remarque / Opmerking",
     "number": "Numéro / Nummer",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from schemas.organization import Organization, Service
 from scripts.content.loaded import Content
 
 MIN_LOCATED_SERVICES_PER_COMMUNE = 3
@@ -52,11 +51,6 @@ class Coverage:
     """Organisations whose entry states Dutch as a working language (of the organisation or a service)."""
 
 
-def _service_communes(org: Organization, service: Service) -> set[int]:
-    """Return the communes where a service has an address (its own locations, else all the organisation's)."""
-    return {location.address.commune for location in org.locations if not service.locations or location.id in service.locations}
-
-
 def measure_coverage(content: Content) -> Coverage:
     """Count the real services per commune and the real organisations and services per category."""
     real = [entry.model for entry in content.organizations if not entry.model.example]
@@ -67,7 +61,7 @@ def measure_coverage(content: Content) -> Coverage:
     category_services: dict[str, int] = defaultdict(int)
     for org in real:
         for service in org.services:
-            communes = _service_communes(org, service)
+            communes = {location.address.commune for location in org.service_locations(service)}
             for nis_code in communes:
                 located[nis_code].add(service.id)
             if CPAS_CATEGORY in service.categories:

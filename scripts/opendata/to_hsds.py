@@ -126,7 +126,7 @@ def _additional_urls(org: Organization, service: Service, service_id: str) -> li
 def export_service(content: Content, org: Organization, service: Service) -> dict[str, Any]:
     """Return one service in HSDS 3.1 form, with its organisation and locations nested."""
     service_id = hsds_id("service", service.id)
-    located = [location for location in org.locations if not service.locations or location.id in service.locations]
+    located = org.service_locations(service)
     areas = ["Région de Bruxelles-Capitale"] if service.area_served == "region" else [
         content.communes[nis].name_fr for nis in service.area_served]
     result: dict[str, Any] = {

@@ -48,7 +48,7 @@ def _hours(location: Location) -> list[Any]:
 
 def _row(content: Content, org: Organization, service: Service, category_index: dict[str, int],
          audience_index: dict[str, int], bassin_index: dict[str, int], language: Language) -> list[Any]:
-    locations = [loc for loc in org.locations if not service.locations or loc.id in service.locations]
+    locations = org.service_locations(service)
     places = []
     for location in locations:
         commune = content.communes[location.address.commune]

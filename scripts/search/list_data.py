@@ -28,7 +28,7 @@ def _next_steps(helpers: PageHelpers, org: Organization, service: Service) -> di
     if access is not None:
         how += [helpers.ui("access_mode_" + mode) for mode in access.modes]
         how += [helpers.t(text) for text in (access.referral_by, access.details) if text is not None]
-    locations = [location for location in org.locations if not service.locations or location.id in service.locations]
+    locations = org.service_locations(service)
     return {
         "org": org.name.get(helpers.language),
         "name": service.name.get(helpers.language),

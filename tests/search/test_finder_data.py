@@ -7,14 +7,19 @@ from dataclasses import replace
 from typing import get_args
 
 import pytest
+from bs4 import BeautifulSoup
 
 from schemas.common import LANGUAGES
 from schemas.organization import Accessibility, AccessMode, CostKind, NewClientsState, Verification
 from schemas.taxonomy import CareLevel
 from scripts.pages.site_text import DYNAMIC_UI_KEYS, REQUIRED_UI_KEYS, SEARCH_RESULT_TYPES
+from scripts.editors.coverage import measure_coverage
+from scripts.opendata.to_hsds import export_service
+from scripts.pages.entry_page import render_entry_page
 from scripts.pipeline import load_site_content
 from scripts.search.finder_rows import COMMUNE_FIELDS, PLACE_FIELDS, ROW_FIELDS, finder_data
 from scripts.search.index import check_rows_match_documents, collect_documents
+from scripts.search.list_data import list_data
 from tests.conftest import write_scratch_content
 
 MODEL_LISTS = {
@@ -81,3 +86,24 @@ def test_the_filter_words_reach_the_finder(content) -> None:  # type: ignore[no-
     data = finder_data(content, "fr")
     assert set(data["filterWords"]) == set(type(content.taxonomy.filter_words).model_fields)
     assert "sans papiers" in data["filterWords"]["papers"]
+
+
+def test_a_service_without_public_address_shows_none_of_its_organisations(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = write_scratch_content(tmp_path)
+    entry = root / "directory" / "test-cpas-schaerbeek.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "    categories: [general-social-work]\n", "    categories: [general-social-work]\n    no_public_address: true\n"), encoding="utf-8")
+    content = load_site_content(root)
+    org = next(entry.model for entry in content.organizations if entry.model.id == "test-cpas-schaerbeek")
+    aid, debts = org.services
+    assert org.service_locations(aid) == org.locations and org.service_locations(debts) == []
+    rows = {row[ROW_FIELDS.index("id")]: row for row in finder_data(content, "fr")["rows"]}
+    assert rows[aid.id][ROW_FIELDS.index("places")] and rows[debts.id][ROW_FIELDS.index("places")] == []
+    steps = list_data(content, "fr")["services"]
+    assert steps[aid.id]["addresses"] and steps[debts.id]["addresses"] == []
+    assert export_service(content, org, debts).get("service_at_locations", []) == []
+    assert export_service(content, org, aid)["service_at_locations"]
+    schaerbeek = next(commune for commune in measure_coverage(content).communes if commune.nis_code == 21015)
+    assert schaerbeek.located_services == 1  # the CPAS's social aid only
+    items = [" ".join(item.get_text(" ").split()) for item in BeautifulSoup(render_entry_page(content, "fr", org).body, "html.parser").find_all("li")]
+    assert "Lieux d'accueil : sans adresse publique" in items
