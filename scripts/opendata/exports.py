@@ -113,7 +113,8 @@ def _fact_source_columns(org: Organization, service: Service) -> dict[str, str]:
 
 
 def _csv_row(content: Content, org: Organization, service: Service) -> dict[str, str]:
-    location = org.locations[0] if org.locations else None
+    located = org.service_locations(service)
+    location = located[0] if located else None
     page = urls.html_path(urls.organization_path(org.id))
     return {
         "service_id": service.id, "organization_id": org.id, "verification": org.verification,

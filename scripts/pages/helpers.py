@@ -143,7 +143,8 @@ class PageHelpers:
         if key not in self.line_cache:
             example = f" ({escape_markdown(self.ui('example_short'))})" if org.example else ""
             title = escape_markdown(f"{self.t(org.name)} — {self.t(service.name)}")
-            place = escape_markdown(self.commune_name(org.locations[0].address.commune) if org.locations else self.ui("no_public_address"))
+            locations = org.service_locations(service)
+            place = escape_markdown(self.commune_name(locations[0].address.commune) if locations else self.ui("no_public_address"))
             self.line_cache[key] = Markdown(f"- [{title}]({self.link(urls.organization_path(org.id))}){example}: {place}")
         return self.line_cache[key]
 
@@ -161,7 +162,7 @@ class PageHelpers:
         and how many others serve the whole Region (listed by category, not on every commune)."""
         located, serving, region_wide = [], [], 0
         for org, service in self.content.get_services():
-            if any(location.address.commune == nis_code for location in org.locations):
+            if any(location.address.commune == nis_code for location in org.service_locations(service)):
                 located.append((org, service))
             elif service.area_served == "region":
                 region_wide += 1
@@ -183,7 +184,7 @@ class PageHelpers:
         communes = set(bassin.communes) | {part.commune for part in bassin.parts}
         located, serving, region_wide = [], [], 0
         for org, service in self.content.get_services():
-            if any(self.content.address_bassins(location.address) == [bassin] for location in org.locations):
+            if any(self.content.address_bassins(location.address) == [bassin] for location in org.service_locations(service)):
                 located.append((org, service))
             elif service.area_served == "region":
                 region_wide += 1

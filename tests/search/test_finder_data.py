@@ -3,6 +3,8 @@ and row i is search document i."""
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from typing import get_args
 
@@ -15,7 +17,9 @@ from schemas.taxonomy import CareLevel
 from scripts.pages.site_text import DYNAMIC_UI_KEYS, REQUIRED_UI_KEYS, SEARCH_RESULT_TYPES
 from scripts.editors.coverage import measure_coverage
 from scripts.opendata.to_hsds import export_service
+from scripts.opendata.exports import export_csv
 from scripts.pages.entry_page import render_entry_page
+from scripts.pages.helpers import PageHelpers
 from scripts.pipeline import load_site_content
 from scripts.search.finder_rows import COMMUNE_FIELDS, PLACE_FIELDS, ROW_FIELDS, finder_data
 from scripts.search.index import check_rows_match_documents, collect_documents
@@ -105,5 +109,11 @@ def test_a_service_without_public_address_shows_none_of_its_organisations(tmp_pa
     assert export_service(content, org, aid)["service_at_locations"]
     schaerbeek = next(commune for commune in measure_coverage(content).communes if commune.nis_code == 21015)
     assert schaerbeek.located_services == 1  # the CPAS's social aid only
+    helpers = PageHelpers(content, "fr", "", {})
+    located, _, _ = helpers.commune_services(21015)
+    assert (org, aid) in located and (org, debts) not in located
+    assert str(helpers.service_line(org, debts)).endswith(": sans adresse publique")
+    rows = {row["service_id"]: row for row in csv.DictReader(io.StringIO(export_csv(content).lstrip("\ufeff")))}
+    assert rows[debts.id]["commune_nis"] == "" and rows[aid.id]["commune_nis"] == "21015"
     items = [" ".join(item.get_text(" ").split()) for item in BeautifulSoup(render_entry_page(content, "fr", org).body, "html.parser").find_all("li")]
     assert "Lieux d'accueil : sans adresse publique" in items
