@@ -14,12 +14,12 @@ from bs4 import BeautifulSoup
 from schemas.common import LANGUAGES
 from schemas.organization import Accessibility, AccessMode, CostKind, NewClientsState, Verification
 from schemas.taxonomy import CareLevel
-from scripts.pages.site_text import DYNAMIC_UI_KEYS, REQUIRED_UI_KEYS, SEARCH_RESULT_TYPES
 from scripts.editors.coverage import measure_coverage
-from scripts.opendata.to_hsds import export_service
 from scripts.opendata.exports import export_csv
+from scripts.opendata.to_hsds import export_service
 from scripts.pages.entry_page import render_entry_page
 from scripts.pages.helpers import PageHelpers
+from scripts.pages.site_text import DYNAMIC_UI_KEYS, REQUIRED_UI_KEYS, SEARCH_RESULT_TYPES
 from scripts.pipeline import load_site_content
 from scripts.search.finder_rows import COMMUNE_FIELDS, PLACE_FIELDS, ROW_FIELDS, finder_data
 from scripts.search.index import check_rows_match_documents, collect_documents
