@@ -48,7 +48,7 @@ class Coverage:
     communes: list[CommuneCoverage]
     categories: list[CategoryCoverage]
     dutch_speaking_organizations: int
-    """Organisations whose entry states Dutch as a working language (of the organisation or a service)."""
+    """Organisations whose entry states Dutch as a working language (of the organisation, a service or a location's staff)."""
 
 
 def measure_coverage(content: Content) -> Coverage:
@@ -75,7 +75,8 @@ def measure_coverage(content: Content) -> Coverage:
                 for nis_code, commune in sorted(content.communes.items())]
     categories = [CategoryCoverage(category.id, category.group, len(category_orgs[category.id]), category_services[category.id])
                   for category in content.taxonomy.categories]
-    dutch = sum(1 for org in real if "nl" in org.languages or any("nl" in service.languages for service in org.services))
+    dutch = sum(1 for org in real if "nl" in org.languages or any("nl" in service.languages for service in org.services)
+                or any("nl" in location.staff_languages for location in org.locations))
     return Coverage(len(real), sum(len(org.services) for org in real), communes, categories, dutch)
 
 
