@@ -18,7 +18,7 @@ SOURCES_HEADING: dict[Language, str] = {"fr": "Sources", "nl": "Bronnen"}
 ACTION_HEADING: dict[Language, str] = {"fr": "Que faire ?", "nl": "Wat doen?"}
 """The heading of the section that turns the rules above into steps; it may cite nothing of its own."""
 
-_CITATION = re.compile(r"^(?:Sources|Bronnen)\s*:\s*(?P<numbers>\d+(?:\s*,\s*\d+)*)\s*$")
+_CITATION = re.compile(rf"^(?:{'|'.join(SOURCES_HEADING.values())})\s*:\s*(?P<numbers>\d+(?:\s*,\s*\d+)*)\s*$")
 _SOURCE_ITEM = re.compile(r"^- (?P<link>\[[^\]]+\]\([^)\s]+\))(?P<rest>.*)$")
 
 

@@ -70,8 +70,8 @@ def measure_coverage(content: Content) -> Coverage:
             for category in service.categories:
                 category_orgs[category].add(org.id)
                 category_services[category] += 1
-    communes = [CommuneCoverage(nis_code, commune.name_fr, len(located[nis_code]),
-                                nis_code in cpas_served | cpas_located, nis_code in cpas_located)
+    cpas_served |= cpas_located
+    communes = [CommuneCoverage(nis_code, commune.name_fr, len(located[nis_code]), nis_code in cpas_served, nis_code in cpas_located)
                 for nis_code, commune in sorted(content.communes.items())]
     categories = [CategoryCoverage(category.id, category.group, len(category_orgs[category.id]), category_services[category.id])
                   for category in content.taxonomy.categories]

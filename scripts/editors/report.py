@@ -38,6 +38,7 @@ class ContentReport:
     """Every finding, by section."""
 
     today: date
+    coverage: Coverage
     pending_translations: list[Finding] = field(default_factory=list)
     identical_texts: list[Finding] = field(default_factory=list)
     outdated: list[Finding] = field(default_factory=list)
@@ -150,8 +151,8 @@ def _unquoted_numbers(org: Organization, communes: dict[int, Commune]) -> list[t
         words = " ".join(address_quotes)
         for index, location in enumerate(org.locations):
             address = location.address
-            commune = communes.get(address.commune)
-            named = commune is not None and any(name.lower() in words.lower() for name in (commune.name_fr, commune.name_nl))
+            commune = communes[address.commune]
+            named = any(name.lower() in words.lower() for name in (commune.name_fr, commune.name_nl))
             if address.number and not _shown_in(address.number, words):
                 missing.append((("locations", index, "address", "number"), f"{address.number} is not in the words quoted from its sources"))
             if address.postcode and not (_shown_in(address.postcode, words) or named):
@@ -162,7 +163,7 @@ def _unquoted_numbers(org: Organization, communes: dict[int, Commune]) -> list[t
 
 def build_report(content: Content, today: date) -> ContentReport:
     """Return what editors should look at in the content, as of a day."""
-    report = ContentReport(today, coverage=measure_coverage(content))
+    report = ContentReport(today, measure_coverage(content))
     documents = [entry.document for entry in content.organizations] + [entry.document for entry in content.templates]
     documents += [page.document for pages in content.dossiers.values() for page in pages.values()]
     documents += list(content.settings_documents.values())
@@ -222,7 +223,6 @@ def format_report(report: ContentReport) -> str:
     for attribute, title in SECTIONS:
         findings: list[Finding] = getattr(report, attribute)
         lines += ["", f"{title}: {len(findings)}"] + [f"  {finding.format()}" for finding in findings]
-    if report.coverage is not None:
-        lines += ["", *format_coverage(report.coverage)]
+    lines += ["", *format_coverage(report.coverage)]
     lines += ["", "Cross-references: every broken reference is an error of `make validate`; none is allowed as a warning."]
     return "\n".join(lines) + "\n"
